@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FixturesAppConfig(AppConfig):
+    name = "fixtures_app"
+    verbose_name = "Fixtures and results"

@@ -1,0 +1,19 @@
+from fixtures_app.models.competition import Competition, PointsDeduction, Season, Stage, Tie
+from fixtures_app.models.event import MatchEvent
+from fixtures_app.models.match import LineupEntry, Match
+from fixtures_app.models.team import Player, SquadMember, Team, Venue
+
+__all__ = [
+    "Competition",
+    "LineupEntry",
+    "Match",
+    "MatchEvent",
+    "Player",
+    "PointsDeduction",
+    "Season",
+    "SquadMember",
+    "Stage",
+    "Team",
+    "Tie",
+    "Venue",
+]

@@ -1,0 +1,87 @@
+from django.conf import settings
+from django.db import models
+
+from fixtures_app.events import (
+    EVENT_KIND_LABELS,
+    GOAL_TYPE_LABELS,
+    PERIOD_LABELS,
+    VAR_DECISION_LABELS,
+    EventKind,
+)
+
+
+class MatchEventQuerySet(models.QuerySet):
+    def in_match_order(self) -> "MatchEventQuerySet":
+        return self.order_by("period", "minute", "added_minute", "pk")
+
+    def with_people(self) -> "MatchEventQuerySet":
+        return self.select_related("team", "player", "player_in")
+
+
+class MatchEvent(models.Model):
+    """One thing that happened in a match, as an editor or a feed recorded it.
+
+    The minute and the added minute are stored apart: `90+1'` is minute 90, added 1.
+    The team is the team of the player named (an own goal is on the scorer's own team).
+    """
+
+    match = models.ForeignKey("fixtures_app.Match", on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=EVENT_KIND_LABELS)
+    period = models.PositiveSmallIntegerField(choices=PERIOD_LABELS)
+    minute = models.PositiveSmallIntegerField()
+    added_minute = models.PositiveSmallIntegerField(default=0)
+    team = models.ForeignKey("fixtures_app.Team", on_delete=models.PROTECT, null=True, blank=True)
+    player = models.ForeignKey(
+        "fixtures_app.Player", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    player_in = models.ForeignKey(
+        "fixtures_app.Player",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="substitutions_on",
+        help_text="For a substitution: the player coming on (the player field is the one going off).",
+    )
+    goal_type = models.CharField(max_length=20, choices=GOAL_TYPE_LABELS, blank=True)
+    var_decision = models.CharField(max_length=20, choices=VAR_DECISION_LABELS, blank=True)
+    reverses = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reversals",
+        help_text="For a VAR decision: the event it reverses.",
+    )
+    detail = models.CharField(max_length=60, blank=True, help_text="e.g. header, free kick, offside.")
+    text = models.TextField(blank=True, help_text="Commentary shown in the timeline.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    objects = MatchEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["match", "period", "minute", "added_minute", "pk"]
+        indexes = [models.Index(fields=["match", "period", "minute", "added_minute"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(minute__lte=130), name="event_minute_range"),
+            models.CheckConstraint(condition=models.Q(added_minute__lte=30), name="event_added_minute_range"),
+            models.CheckConstraint(
+                condition=models.Q(kind=EventKind.GOAL, goal_type__in=list(GOAL_TYPE_LABELS))
+                | (~models.Q(kind=EventKind.GOAL) & models.Q(goal_type="")),
+                name="event_goal_type_only_for_goals",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=EventKind.VAR, var_decision__in=list(VAR_DECISION_LABELS))
+                | (~models.Q(kind=EventKind.VAR) & models.Q(var_decision="")),
+                name="event_var_decision_only_for_var",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        added = f"+{self.added_minute}" if self.added_minute else ""
+        who = f" {self.player.known_as}" if self.player_id else ""
+        return f"{self.minute}{added}' {self.get_kind_display()}{who}"
