@@ -49,6 +49,10 @@ class Match(models.Model):
     away_score = models.PositiveSmallIntegerField(null=True, blank=True)
     home_half_time_score = models.PositiveSmallIntegerField(null=True, blank=True)
     away_half_time_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    home_normal_time_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="After ninety minutes, when the match went to extra time."
+    )
+    away_normal_time_score = models.PositiveSmallIntegerField(null=True, blank=True)
     home_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
     away_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
 
