@@ -1,11 +1,11 @@
 from django.urls import path
 
-from fixtures_app import views
+from fixtures_app.views import match
 
 app_name = "fixtures_app"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("matches/<int:pk>/<slug:slug>/", views.match_detail, name="match"),
-    path("matches/<int:pk>/", views.match_detail, name="match-short"),
+    path("", match.home, name="home"),
+    path("matches/<int:pk>/<slug:slug>/", match.match_detail, name="match"),
+    path("matches/<int:pk>/", match.match_detail, name="match-short"),
 ]
