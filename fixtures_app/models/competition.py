@@ -37,6 +37,9 @@ class Season(models.Model):
     name = models.CharField(max_length=20, help_text="As fans write it, e.g. 2023/24.")
     slug = models.SlugField(max_length=20, help_text="As it appears in addresses, e.g. 2023-24.")
     starts_on = models.DateField(null=True, blank=True)
+    rules = models.CharField(
+        max_length=40, blank=True, help_text="Tie-break order for this season's tables; empty: the competition's."
+    )
 
     class Meta:
         ordering = ["competition", "-slug"]
@@ -44,6 +47,10 @@ class Season(models.Model):
 
     def __str__(self) -> str:
         return f"{self.competition} {self.name}"
+
+    @property
+    def tiebreak_rules(self) -> str:
+        return self.rules or self.competition.rules
 
 
 class Stage(models.Model):

@@ -1,0 +1,191 @@
+"""Admin for every model. Events and status changes go through the same services as the
+console, so the admin refuses what the rules refuse, with the same messages."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from fixtures_app.models import (
+    Competition,
+    LineupEntry,
+    Match,
+    MatchEvent,
+    Player,
+    PointsDeduction,
+    Season,
+    SquadMember,
+    Stage,
+    Team,
+    Tie,
+    Venue,
+)
+from fixtures_app.services.events import EDITABLE_FIELDS, match_correct_event, match_delete_event, match_record_event
+from fixtures_app.services.status import match_change_status
+
+
+class _DryRun(Exception):
+    """Raised to roll back a write made only to check it."""
+
+
+def dry_run(write) -> None:
+    """Runs a service write and rolls it back: the form learns what the service would say."""
+    try:
+        with transaction.atomic():
+            write()
+            raise _DryRun
+    except _DryRun:
+        pass
+
+
+class MatchEventForm(forms.ModelForm):
+    class Meta:
+        model = MatchEvent
+        fields = ["match", "kind", "period", "minute", "added_minute", "team", "player", "player_in", "goal_type",
+                  "var_decision", "reverses", "detail", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].required = False
+        self.fields["period"].help_text = "Leave empty: the minute tells the period (45+2' is the first half)."
+
+    def service_write(self, user=None):
+        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields if name != "match"}
+        if self.instance.pk:
+            return lambda: match_correct_event(
+                event=self.instance, expected_version=self.instance.version, by=user,
+                **{k: v for k, v in data.items() if k in EDITABLE_FIELDS},
+            )
+        return lambda: match_record_event(match=self.cleaned_data["match"], by=user, **data)
+
+    def _post_clean(self):
+        # The services validate; the model's own checks would see a half-filled event.
+        if self.errors:
+            return
+        try:
+            dry_run(self.service_write())
+        except ValidationError as error:
+            self.add_error(None, error)
+
+
+@admin.register(MatchEvent)
+class MatchEventAdmin(admin.ModelAdmin):
+    form = MatchEventForm
+    list_display = ["__str__", "match", "team", "created_by", "created_at", "version"]
+    list_filter = ["kind"]
+    list_select_related = ["match__home_team", "match__away_team", "team", "player", "created_by"]
+    autocomplete_fields = ["match", "player", "player_in"]
+    search_fields = ["player__known_as", "text"]
+
+    def save_model(self, request, obj, form, change):
+        form.instance = form.service_write(request.user)()
+
+    def delete_model(self, request, obj):
+        match_delete_event(event=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for event in queryset:
+            match_delete_event(event=event, by=request.user)
+
+
+class LineupInline(admin.TabularInline):
+    model = LineupEntry
+    extra = 0
+    autocomplete_fields = ["player"]
+
+
+class MatchForm(forms.ModelForm):
+    class Meta:
+        model = Match
+        exclude = ["version"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        status = self.cleaned_data.get("status")
+        if self.instance.pk and status and status != Match.objects.get(pk=self.instance.pk).status:
+            try:
+                dry_run(lambda: match_change_status(match=self.instance, status=status))
+            except ValidationError as error:
+                self.add_error("status", error)
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    form = MatchForm
+    list_display = ["__str__", "stage", "kickoff", "status", "home_score", "away_score"]
+    list_filter = ["status", "stage__season__competition"]
+    list_select_related = ["home_team", "away_team", "stage__season__competition"]
+    search_fields = ["home_team__name", "away_team__name"]
+    autocomplete_fields = ["home_team", "away_team", "venue", "stage", "tie"]
+    readonly_fields = ["first_half_started_at", "second_half_started_at", "extra_first_half_started_at",
+                       "extra_second_half_started_at", "penalties_started_at"]
+    inlines = [LineupInline]
+    date_hierarchy = "kickoff"
+
+    def save_model(self, request, obj, form, change):
+        new_status = obj.status
+        if change and "status" in form.changed_data:
+            obj.status = Match.objects.get(pk=obj.pk).status
+            super().save_model(request, obj, form, change)
+            match_change_status(match=obj, status=new_status, by=request.user)
+            messages.info(request, f"{obj} is now: {obj.get_status_display()}.")
+        else:
+            super().save_model(request, obj, form, change)
+
+
+@admin.register(Competition)
+class CompetitionAdmin(admin.ModelAdmin):
+    list_display = ["name", "sport", "kind", "rules"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Season)
+class SeasonAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "rules"]
+    search_fields = ["competition__name", "name"]
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "order"]
+    list_filter = ["kind"]
+    search_fields = ["name", "season__competition__name"]
+
+
+@admin.register(Tie)
+class TieAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "away_goals_rule"]
+    search_fields = ["stage__name"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "code", "sport", "country"]
+    list_filter = ["sport"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "short_name", "code"]
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "country", "timezone"]
+    search_fields = ["name", "city"]
+
+
+@admin.register(Player)
+class PlayerAdmin(admin.ModelAdmin):
+    list_display = ["known_as", "name", "position"]
+    search_fields = ["known_as", "name"]
+
+
+@admin.register(SquadMember)
+class SquadMemberAdmin(admin.ModelAdmin):
+    list_display = ["player", "team", "season", "shirt_number"]
+    autocomplete_fields = ["player", "team"]
+
+
+@admin.register(PointsDeduction)
+class PointsDeductionAdmin(admin.ModelAdmin):
+    list_display = ["team", "season", "points", "reason"]
+    autocomplete_fields = ["team"]

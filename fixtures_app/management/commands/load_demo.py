@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from fixtures_app.demo.loader import EDITOR, load_demo
+
+
+class Command(BaseCommand):
+    help = "Loads the demo data (the seed's match and fixtures around today). Safe to run again."
+
+    def handle(self, *args, **options):
+        load_demo(now=timezone.now())
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        self.stdout.write(f"Editor login: {EDITOR[0]} / {EDITOR[1]}")

@@ -1,0 +1,151 @@
+"""The match page's read payload, built once and shared by the page and the live updates."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from fixtures_app import scoring, ties
+from fixtures_app.clock import clock_display, minute_label
+from fixtures_app.events import EventFact, EventKind, Side
+from fixtures_app.models import LineupEntry, Match, MatchEvent
+from fixtures_app.scoreboard import status_line
+from fixtures_app.selectors.facts import event_facts
+from fixtures_app.status import Status
+from fixtures_app.summary import SideSummary, key_events
+from fixtures_app.timeline import TimelineEntry, timeline
+
+LEG_LABELS = {1: "1st Leg", 2: "2nd Leg"}
+
+
+@dataclass(frozen=True)
+class LineupRow:
+    entry: LineupEntry
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SideView:
+    side: Side
+    team: object
+    score: int | None
+    summary: SideSummary
+    starters: list[LineupRow] = field(default_factory=list)
+    bench: list[LineupRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MatchPage:
+    match: Match
+    leg_label: str
+    clock: str
+    status_line: str
+    home: SideView
+    away: SideView
+    aggregate_line: str
+    timeline: list[TimelineEntry]
+    has_lineups: bool
+
+
+def match_for_page(pk: int) -> Match:
+    return Match.objects.with_teams().select_related("tie").get(pk=pk)
+
+
+def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
+    events = list(MatchEvent.objects.filter(match=match).with_people().in_match_order())
+    facts = event_facts(match, events)
+    summaries = key_events(facts)
+    clock = clock_display(Status(match.status), match.period_started_at, now)
+    lineup = list(LineupEntry.objects.filter(match=match).select_related("player"))
+    notes = _player_notes(facts)
+    entries = timeline(
+        facts, {Side.HOME: match.home_team.name, Side.AWAY: match.away_team.name}, {e.pk: e.text for e in events}
+    )
+    return MatchPage(
+        match=match,
+        leg_label=LEG_LABELS.get(match.leg, ""),
+        clock=clock,
+        status_line=_status_line(match, clock, facts),
+        home=_side(match, Side.HOME, summaries, lineup, notes),
+        away=_side(match, Side.AWAY, summaries, lineup, notes),
+        aggregate_line=aggregate_line(match),
+        timeline=list(reversed(entries)),
+        has_lineups=bool(lineup),
+    )
+
+
+def _status_line(match: Match, clock: str, facts: list[EventFact]) -> str:
+    return status_line(
+        status=Status(match.status),
+        clock=clock,
+        score=_score(match.home_score, match.away_score),
+        half_time=_score(match.home_half_time_score, match.away_half_time_score),
+        normal_time=_score(match.home_normal_time_score, match.away_normal_time_score),
+        penalties=_score(match.home_penalties, match.away_penalties),
+    )
+
+
+def _score(home: int | None, away: int | None) -> scoring.Score | None:
+    return None if home is None or away is None else scoring.Score(home, away)
+
+
+def _side(match, side, summaries, lineup, notes) -> SideView:
+    team = match.home_team if side is Side.HOME else match.away_team
+    rows = [LineupRow(entry, tuple(notes.get(entry.player_id, ()))) for entry in lineup if entry.team_id == team.pk]
+    return SideView(
+        side=side,
+        team=team,
+        score=match.home_score if side is Side.HOME else match.away_score,
+        summary=summaries[side],
+        starters=[row for row in rows if row.entry.starter],
+        bench=[row for row in rows if not row.entry.starter],
+    )
+
+
+NOTE_TEXT = {
+    EventKind.YELLOW: "booked",
+    EventKind.SECOND_YELLOW: "sent off (2nd yellow)",
+    EventKind.RED: "sent off",
+}
+
+
+def _player_notes(facts: list[EventFact]) -> dict[int, list[str]]:
+    """What each player did, as a line-up shows it: goals, cards, on and off."""
+    cancelled = scoring.reversed_ids(facts)
+    notes: dict[int, list[str]] = {}
+    for fact in facts:
+        if fact.id in cancelled or fact.period == 5:
+            continue
+        when = minute_label(fact.minute, fact.added_minute)
+        if fact.kind is EventKind.GOAL and fact.player_id:
+            label = "o.g." if fact.goal_type == "own_goal" else "goal"
+            notes.setdefault(fact.player_id, []).append(f"{label} {when}")
+        elif fact.kind in NOTE_TEXT and fact.player_id:
+            notes.setdefault(fact.player_id, []).append(f"{NOTE_TEXT[fact.kind]} {when}")
+        elif fact.kind is EventKind.SUBSTITUTION:
+            notes.setdefault(fact.player_id, []).append(f"off {when}")
+            notes.setdefault(fact.player_in_id, []).append(f"on {when}")
+    return notes
+
+
+def aggregate_line(match: Match) -> str:
+    """The tie's aggregate for the leg shown, e.g. "Atalanta win 3-1 on aggregate"."""
+    if match.tie_id is None or match.leg is None or match.home_score is None:
+        return ""
+    legs = {leg.leg: leg for leg in match.tie.legs.select_related("home_team", "away_team")}
+    first, second = legs.get(1), legs.get(2)
+    if first is None or second is None or first.home_score is None or second.home_score is None:
+        return ""
+    outcome = ties.tie_outcome(
+        _leg(first), _leg(second), away_goals_rule=match.tie.away_goals_rule, second_leg_finished=second.is_finished
+    )
+    return outcome.line
+
+
+def _leg(match: Match) -> ties.LegResult:
+    return ties.LegResult(
+        match.home_team.name,
+        match.away_team.name,
+        match.home_score,
+        match.away_score,
+        match.home_penalties,
+        match.away_penalties,
+    )

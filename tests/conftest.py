@@ -1,0 +1,100 @@
+"""Shared test set-up: service-dependent selection, a live Daphne server, a real browser."""
+
+import os
+import shutil
+from functools import partial
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of a service this configuration does not use are left out, not skipped:
+    CI runs the suite again on PostgreSQL and Redis, where they run."""
+    using = {
+        "postgres": settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+        "redis": bool(os.environ.get("REDIS_URL")),
+    }
+    kept, left_out = [], []
+    for item in items:
+        needs = [name for name, used in using.items() if item.get_closest_marker(name) and not used]
+        (left_out if needs else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With MATCHCENTRE_NO_SKIP set (CI), a skip is a failure: nothing may go untested there."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("MATCHCENTRE_NO_SKIP") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where nothing may skip: {report.longrepr}"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"the real data folder {SHARED_DATA} is absent (it sits beside the project in CI)")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def demo(db):
+    from django.utils import timezone
+
+    from fixtures_app.demo.loader import load_demo
+
+    return load_demo(now=timezone.now())
+
+
+@pytest.fixture
+def live_site(transactional_db):
+    """A Daphne server in its own process, on the test database, as `make run` serves it."""
+    from channels.testing.live import make_application, set_database_connection
+    from daphne.testing import DaphneProcess
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    process = DaphneProcess(
+        "127.0.0.1",
+        partial(make_application, static_wrapper=ASGIStaticFilesHandler),
+        setup=set_database_connection,
+    )
+    process.start()
+    if not process.ready.wait(timeout=20):
+        process.terminate()
+        raise RuntimeError("Daphne did not start for the test")
+    yield f"http://127.0.0.1:{process.port.value}"
+    process.terminate()
+    process.join()
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Headless Debian Chromium driven by Playwright; skips with a reason where either is absent."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright package is not installed (make test installs it)")
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(executable):
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are still sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
