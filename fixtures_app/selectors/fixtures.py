@@ -1,0 +1,173 @@
+"""Reads of fixtures and results: today's games, a season by round, a club's matches, past meetings.
+
+Every read here is a fixed number of queries, however many matches it lists.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from fixtures_app import matchups
+from fixtures_app.models import Match, Season, Team
+from fixtures_app.status import FINISHED, NOT_STARTED, Status
+
+
+@dataclass(frozen=True)
+class GameLine:
+    """A match as a line of a list: `6pm Vikings @ Bears`, with its score once it has one."""
+
+    match: Match
+    line: str  # the two sides as the sport writes them: `Atalanta v Liverpool`
+    kickoff: dt.datetime  # in the reader's zone
+    kickoff_time: str  # `6pm`
+    strip: str  # `6pm Vikings @ Bears`
+    score: str  # `0-1`, sides in the order of `line`; empty before kick-off
+    result: str  # `Atalanta 0-1 Liverpool` once there is a score, else `line`
+    state: str  # "scheduled", "live", "final", or "off" (postponed, abandoned)
+    status_label: str
+    competition: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FixtureDay:
+    day: dt.date
+    games: list[GameLine]
+
+
+@dataclass(frozen=True)
+class FixtureRound:
+    title: str  # e.g. `Matchday 4`, `Group A · Matchday 1`, `Quarter-finals · 1st leg`
+    stage: str
+    name: str
+    days: list[FixtureDay]
+
+
+@dataclass(frozen=True)
+class SeasonFixtures:
+    season: Season
+    rounds: list[FixtureRound]
+
+
+@dataclass(frozen=True)
+class TeamMatches:
+    team: Team
+    live: list[GameLine]
+    fixtures: list[GameLine]  # still to play, soonest first
+    results: list[GameLine]  # played, most recent first
+
+
+def find_season(competition_slug: str, season_slug: str) -> Season:
+    """The season at these addresses; raises Season.DoesNotExist."""
+    return Season.objects.select_related("competition").get(
+        competition__slug=competition_slug, slug=season_slug
+    )
+
+
+def team_url(team: Team) -> str:
+    return reverse("fixtures_app:team", kwargs={"slug": team.slug})
+
+
+def game_line(match: Match, *, tz: dt.tzinfo) -> GameLine:
+    """`match` (its teams and competition selected with it) as a line in the zone `tz`."""
+    sport = match.stage.season.competition.sport
+    home, away = match.home_team.display_name, match.away_team.display_name
+    kickoff = match.kickoff.astimezone(tz)
+    has_score = match.home_score is not None and match.away_score is not None
+    line = matchups.matchup(sport, home, away)
+    return GameLine(
+        match=match,
+        line=line,
+        kickoff=kickoff,
+        kickoff_time=matchups.kickoff_time(kickoff.time()),
+        strip=matchups.strip_line(sport, home, away, kickoff.time()),
+        score=matchups.scoreline(sport, match.home_score, match.away_score) if has_score else "",
+        result=matchups.result_line(sport, home, away, match.home_score, match.away_score)
+        if has_score
+        else line,
+        state=_state(Status(match.status)),
+        status_label=match.status_label,
+        competition=match.stage.season.competition.short_name or match.stage.season.competition.name,
+        url=match.get_absolute_url(),
+    )
+
+
+def _state(status: Status) -> str:
+    if status in FINISHED:
+        return "final"
+    if status == Status.SCHEDULED:
+        return "scheduled"
+    if status in NOT_STARTED or status == Status.ABANDONED:
+        return "off"
+    return "live"
+
+
+def _lines(matches: Iterable[Match], tz: dt.tzinfo | None) -> list[GameLine]:
+    zone = tz or timezone.get_current_timezone()
+    return [game_line(match, tz=zone) for match in matches]
+
+
+def todays_games(*, day: dt.date, tz: dt.tzinfo) -> list[GameLine]:
+    """Every sport's matches kicking off on `day` in the reader's zone `tz`, by kick-off."""
+    start = dt.datetime.combine(day, dt.time.min, tz)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tz)
+    return _lines(Match.objects.with_teams().between(start, end).order_by("kickoff", "pk"), tz)
+
+
+def fixtures_by_round(
+    competition_slug: str, season_slug: str, *, tz: dt.tzinfo | None = None
+) -> SeasonFixtures:
+    """The season's matches by stage and round, each round by day; raises Season.DoesNotExist."""
+    season = find_season(competition_slug, season_slug)
+    matches = Match.objects.with_teams().filter(stage__season=season)
+    lines = _lines(matches.order_by("stage__order", "stage__name", "kickoff", "pk"), tz)
+    several_stages = len({line.match.stage_id for line in lines}) > 1
+    return SeasonFixtures(season=season, rounds=list(_rounds(lines, several_stages)))
+
+
+def _rounds(lines: list[GameLine], several_stages: bool) -> Iterable[FixtureRound]:
+    """Rounds in the order of the lines: by stage, then by each round's first kick-off."""
+    grouped: dict[tuple[int, str], list[GameLine]] = {}
+    for line in lines:
+        grouped.setdefault((line.match.stage_id, line.match.round_name), []).append(line)
+    for (_, name), games in grouped.items():
+        stage = games[0].match.stage
+        title = " · ".join(part for part in (stage.name if several_stages or not name else "", name) if part)
+        days = [
+            FixtureDay(day, list(day_games))
+            for day, day_games in groupby(games, key=lambda g: g.kickoff.date())
+        ]
+        yield FixtureRound(title, stage.name, name, days)
+
+
+def team_matches(team_slug: str, *, tz: dt.tzinfo | None = None) -> TeamMatches:
+    """A club's matches, in every competition; raises Team.DoesNotExist."""
+    team = Team.objects.get(slug=team_slug)
+    matches = (
+        Match.objects.with_teams().filter(Q(home_team=team) | Q(away_team=team)).order_by("kickoff", "pk")
+    )
+    lines = _lines(matches, tz)
+    return TeamMatches(
+        team=team,
+        live=[line for line in lines if line.state == "live"],
+        fixtures=[line for line in lines if line.state in ("scheduled", "off")],
+        results=[line for line in reversed(lines) if line.state == "final"],
+    )
+
+
+def game_history(match: Match, limit: int = 5, *, tz: dt.tzinfo | None = None) -> list[GameLine]:
+    """Earlier meetings of the match's two clubs, at either ground, finished, newest first."""
+    pair = [match.home_team_id, match.away_team_id]
+    earlier = (
+        Match.objects.with_teams()
+        .finished()
+        .filter(home_team_id__in=pair, away_team_id__in=pair, kickoff__lt=match.kickoff)
+        .exclude(pk=match.pk)
+        .order_by("-kickoff", "-pk")
+    )
+    return _lines(earlier[:limit], tz)

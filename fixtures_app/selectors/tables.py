@@ -1,0 +1,202 @@
+"""League tables read from the database: computed from results, never stored.
+
+A stage's table counts its finished matches, and its matches in play with their current
+score (the table is then provisional), with the season's points deductions. Its clubs
+are all those with a match in the stage, played or not. The page, the JSON API and the
+live updates all use these payloads.
+"""
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from fixtures_app import standings
+from fixtures_app.models import Match, PointsDeduction, Season, Stage, Team
+from fixtures_app.selectors.fixtures import find_season, team_url
+from fixtures_app.status import FINISHED, NOT_STARTED, Status
+
+TABLE_KINDS = (Stage.Kind.LEAGUE, Stage.Kind.GROUP)
+NOT_COUNTED = frozenset({*NOT_STARTED, Status.ABANDONED})
+JSON_FIELDS = (
+    "position",
+    "team",
+    "played",
+    "won",
+    "drawn",
+    "lost",
+    "goals_for",
+    "goals_against",
+    "goal_difference",
+    "points",
+    "deducted",
+    "form",
+)
+
+
+class StageRequired(LookupError):
+    """The season has several tables (groups, say): say which one."""
+
+    def __init__(self, season: Season, stages: list[str]) -> None:
+        self.stages = stages
+        super().__init__(f"{season} has several tables; choose a stage: {', '.join(stages)}.")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    position: int
+    team_id: int
+    team: str
+    team_slug: str
+    team_url: str
+    played: int
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+    goal_difference: int
+    points: int
+    form: str
+    deducted: int
+    deduction_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TablePayload:
+    competition: str
+    season: str
+    stage: str
+    stage_slug: str
+    rules: str
+    rules_label: str
+    provisional: bool
+    rows: tuple[TableRow, ...]
+    url: str
+    highlight: frozenset[int] = frozenset()
+
+    @property
+    def deducted_rows(self) -> tuple[TableRow, ...]:
+        return tuple(row for row in self.rows if row.deducted)
+
+
+def stage_table(stage: Stage, *, highlight: Iterable[int] = ()) -> TablePayload:
+    """The table of a league, group or league-phase stage (its season and competition selected)."""
+    matches = list(
+        Match.objects.filter(stage=stage).select_related("home_team", "away_team").order_by("kickoff", "pk")
+    )
+    teams = {team.pk: team for match in matches for team in (match.home_team, match.away_team)}
+    deductions = PointsDeduction.objects.filter(season_id=stage.season_id, team_id__in=list(teams)).order_by(
+        "pk"
+    )
+    rules = stage.season.tiebreak_rules
+    table = standings.league_table(
+        [_result(match) for match in matches if match.status not in NOT_COUNTED],
+        teams=[str(pk) for pk in teams],
+        deductions=[standings.Deduction(str(d.team_id), d.points, d.reason) for d in deductions],
+        rules=rules,
+        names={str(pk): team.name for pk, team in teams.items()},
+    )
+    return TablePayload(
+        competition=stage.season.competition.name,
+        season=stage.season.name,
+        stage=stage.name,
+        stage_slug=stage.slug,
+        rules=rules,
+        rules_label=standings.RULE_LABELS.get(rules, rules),
+        provisional=table.provisional,
+        rows=tuple(_row(row, teams[int(row.team)]) for row in table.rows),
+        url=_table_url(stage),
+        highlight=frozenset(highlight),
+    )
+
+
+def _result(match: Match) -> standings.Result:
+    return standings.Result(
+        home=str(match.home_team_id),
+        away=str(match.away_team_id),
+        home_goals=match.home_score or 0,
+        away_goals=match.away_score or 0,
+        provisional=match.status not in FINISHED,
+    )
+
+
+def _row(row: standings.Row, team: Team) -> TableRow:
+    figures = {name: value for name, value in asdict(row).items() if name != "team"}
+    return TableRow(team_id=team.pk, team=team.name, team_slug=team.slug, team_url=team_url(team), **figures)
+
+
+def _table_url(stage: Stage) -> str:
+    season = stage.season
+    url = reverse(
+        "fixtures_app:table", kwargs={"competition": season.competition.slug, "season": season.slug}
+    )
+    return f"{url}?stage={stage.slug}"
+
+
+def table_stages(season: Season) -> list[Stage]:
+    """The season's stages that have a table and a match, in order."""
+    has_match = Exists(Match.objects.filter(stage=OuterRef("pk")))
+    stages = Stage.objects.filter(season=season, kind__in=TABLE_KINDS).filter(has_match)
+    return list(stages.select_related("season__competition").order_by("order", "name"))
+
+
+@dataclass(frozen=True)
+class SeasonTables:
+    season: Season
+    tables: list[TablePayload]
+
+
+def season_tables(competition_slug: str, season_slug: str, stage_slug: str | None = None) -> SeasonTables:
+    """Every table of the season (one per group, say), or just stage `stage_slug`'s.
+
+    Raises Season.DoesNotExist, or Stage.DoesNotExist when there is no such table.
+    """
+    season = find_season(competition_slug, season_slug)
+    stages = table_stages(season)
+    if stage_slug is not None:
+        stages = [stage for stage in stages if stage.slug == stage_slug]
+        if not stages:
+            raise Stage.DoesNotExist(f"{season} has no table {stage_slug!r}.")
+    return SeasonTables(season=season, tables=[stage_table(stage) for stage in stages])
+
+
+def season_table(competition_slug: str, season_slug: str, stage_slug: str | None = None) -> TablePayload:
+    """The season's one table, or its stage `stage_slug`'s.
+
+    Raises Season.DoesNotExist, Stage.DoesNotExist (no such table), or StageRequired when
+    the season has several tables and no stage is named.
+    """
+    season = find_season(competition_slug, season_slug)
+    stages = [s for s in table_stages(season) if stage_slug is None or s.slug == stage_slug]
+    if not stages:
+        raise Stage.DoesNotExist(f"{season} has no table {stage_slug or ''}".strip() + ".")
+    if len(stages) > 1:
+        raise StageRequired(season, [stage.slug for stage in stages])
+    return stage_table(stages[0])
+
+
+def table_for_match(match: Match) -> TablePayload | None:
+    """The table shown beside a match, its two clubs to highlight.
+
+    Its own stage's table when the stage has one; else the most recent table of the same
+    competition that has matches (the league phase beside a knock-out tie, say); else None.
+    """
+    highlight = (match.home_team_id, match.away_team_id)
+    if match.stage.has_table:
+        return stage_table(match.stage, highlight=highlight)
+    has_match = Exists(Match.objects.filter(stage=OuterRef("pk")))
+    latest = (
+        Stage.objects.filter(season__competition_id=match.stage.season.competition_id, kind__in=TABLE_KINDS)
+        .filter(has_match)
+        .select_related("season__competition")
+        .order_by("-season__slug", "order", "name")
+        .first()
+    )
+    return stage_table(latest, highlight=highlight) if latest else None
+
+
+def table_json(table: TablePayload) -> list[dict]:
+    """The table's rows as the JSON API gives them."""
+    return [{name: getattr(row, name) for name in JSON_FIELDS} for row in table.rows]
