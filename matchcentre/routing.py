@@ -1,3 +1,10 @@
-"""Websocket routes. The live match page's consumers are wired here."""
+"""Websocket routes."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from fixtures_app import consumers
+
+websocket_urlpatterns = [
+    path("ws/matches/<int:pk>/", consumers.MatchConsumer.as_asgi()),
+    path("ws/scores/", consumers.ScoresConsumer.as_asgi()),
+]

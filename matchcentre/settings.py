@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "channels",
     "fixtures_app",
+    "polls",
 ]
 
 MIDDLEWARE = [
@@ -83,8 +84,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Tests that start a server process need a test database that process can open.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # Tests that start a server process need a test database file that process can open;
+    # one per test run, so that runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -123,8 +125,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Hashed, compressed files (after collectstatic) in production; plain files in development and tests.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -139,9 +142,22 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 
+# Seconds between polls of the updates endpoint by pages that cannot keep a websocket open.
+LIVE_POLL_INTERVAL = int(os.environ.get("MATCHCENTRE_LIVE_POLL_INTERVAL", "5"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Polls
+# Floods from one client are refused (django-ratelimit, counted in the default cache): votes
+# a minute from one fan (cookie or account) and from one network address, which many fans
+# behind one phone network or stadium Wi-Fi may share.
+POLLS_VOTE_RATE_PER_FAN = os.environ.get("MATCHCENTRE_POLL_VOTE_RATE_PER_FAN", "10/m")
+POLLS_VOTE_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_POLL_VOTE_RATE_PER_ADDRESS", "100/m")
+# The counts of a big poll (10,000 votes or more) are kept this long in the cache, so a
+# kick-off crowd reloading the page does not count the votes once per reader. 0: never cached.
+POLLS_TALLY_CACHE_SECONDS = float(os.environ.get("MATCHCENTRE_POLL_TALLY_CACHE_SECONDS", "1"))

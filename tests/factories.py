@@ -70,3 +70,26 @@ def make_editor(username: str = "editor") -> User:
     user = User.objects.create_user(username=username, password="pass-for-tests-only")
     user.groups.add(Group.objects.get_or_create(name="editors")[0])
     return user
+
+
+def make_poll(match: Match | None = None, **fields):
+    """A poll on the match (a new one by default): "Who will win?" with home, draw and away."""
+    from polls.services import poll_create_for_match
+
+    return poll_create_for_match(match=match or make_match(), **fields)
+
+
+def make_open_poll(**fields):
+    """A poll on a match that kicks off tomorrow, so it takes votes now."""
+    from django.utils import timezone
+
+    match = make_match(kickoff=timezone.now() + dt.timedelta(days=1))
+    return make_poll(match, **fields)
+
+
+def make_result(
+    home: Team | None = None, away: Team | None = None, stage: Stage | None = None, score=(1, 0), **fields
+) -> Match:
+    """A match over (full time by default) with this score, home goals first."""
+    fields.setdefault("status", "full_time")
+    return make_match(home, away, stage, home_score=score[0], away_score=score[1], **fields)

@@ -5,7 +5,10 @@ are placed anew, and only once they have gone stale.
 """
 
 import datetime as dt
+import json
 import zoneinfo
+
+from django.conf import settings
 
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
@@ -14,21 +17,40 @@ from django.utils.text import slugify
 from fixtures_app.demo import league_round, seed_tie, today
 from fixtures_app.demo.builders import add_lineup, ensure_players, ensure_team, ensure_venue, play
 from fixtures_app.models import Competition, Match, Season, Stage, Team, Tie
+from fixtures_app.services.imports import season_import
 from fixtures_app.services.results import match_record_result
 from fixtures_app.status import Status
+from polls.services import poll_create_for_match, poll_seed_votes
 
 EDITOR = ("editor", "matchcentre-demo")
 UK = zoneinfo.ZoneInfo("Europe/London")
 STALE_AFTER = dt.timedelta(minutes=100)
 
 
-def load_demo(*, now: dt.datetime) -> User:
+# The seed page's sidebar: the Europa League 2024/25 league phase after four rounds (to
+# 7 November 2024), read from the shared real data when it sits beside the project.
+LEAGUE_PHASE_FILE = settings.BASE_DIR.parent / "shared" / "data" / "openfootball" / "uefa.el-2024-25.json"
+LEAGUE_PHASE_UNTIL = "2024-11-07"
+
+
+def load_demo(*, now: dt.datetime) -> list[str]:
+    """Loads what is missing; returns notes on what could not be loaded."""
     with transaction.atomic():
         editor = _editor()
         _seed_tie(editor)
         _league_round()
         _today(now, editor)
-    return editor
+        return _league_phase()
+
+
+def _league_phase() -> list[str]:
+    if not LEAGUE_PHASE_FILE.is_file():
+        return [f"No League Phase table: {LEAGUE_PHASE_FILE} is absent (it is the shared real data)."]
+    data = json.loads(LEAGUE_PHASE_FILE.read_text(encoding="utf-8"))
+    first_four = [m for m in data["matches"] if m["round"] == "League phase" and m["date"] <= LEAGUE_PHASE_UNTIL]
+    season_import(data={**data, "matches": first_four}, competition_name="UEFA Europa League",
+                  season_name="2024/25", rules="uefa-league-phase", zone="Europe/Paris")
+    return []
 
 
 def _editor() -> User:
@@ -75,6 +97,13 @@ def _seed_tie(editor: User) -> None:
         for team_name, lineup in spec["lineups"].items():
             add_lineup(match, teams[team_name], lineup, players)
         play(match, spec, teams=teams, players=players, until=match.kickoff + dt.timedelta(hours=3), by=editor)
+    _seed_poll(Match.objects.get(tie=tie, leg=2))
+
+
+def _seed_poll(match: Match) -> None:
+    """The seed's "How you voted": 122 for Atalanta, 269 for Liverpool (31.2% / 68.8%, 391 votes)."""
+    poll = poll_create_for_match(match=match, options=[("home", "Atalanta BC"), ("away", "Liverpool")])
+    poll_seed_votes(poll=poll, counts={"home": 122, "away": 269}, now=match.kickoff - dt.timedelta(hours=1))
 
 
 def _league_round() -> None:
@@ -124,6 +153,8 @@ def _live_match(stage: Stage, teams: dict[str, Team], now: dt.datetime, editor: 
                                  kickoff=kickoff, venue=venue, round_name=today.SEASON["round"])
     for team_name, lineup in spec["lineups"].items():
         add_lineup(match, teams[team_name], lineup, players)
+    poll = poll_create_for_match(match=match)
+    poll_seed_votes(poll=poll, counts={"home": 58, "draw": 21, "away": 44}, now=kickoff - dt.timedelta(hours=1))
     play(match, spec, teams=teams, players=players, until=now, by=editor)
 
 
@@ -133,8 +164,9 @@ def _upcoming_match(stage: Stage, teams: dict[str, Team], now: dt.datetime) -> N
     if kickoff < now + dt.timedelta(minutes=30):
         kickoff += dt.timedelta(days=1)
     venue = ensure_venue("Anfield", city="Liverpool", country="England", timezone="Europe/London")
-    Match.objects.create(stage=stage, home_team=teams[spec["home"]], away_team=teams[spec["away"]], kickoff=kickoff,
-                         venue=venue, round_name=today.SEASON["round"])
+    match = Match.objects.create(stage=stage, home_team=teams[spec["home"]], away_team=teams[spec["away"]],
+                                 kickoff=kickoff, venue=venue, round_name=today.SEASON["round"])
+    poll_create_for_match(match=match)
 
 
 def _other_sport(now: dt.datetime) -> None:

@@ -2,12 +2,14 @@ from fixtures_app.models.competition import Competition, PointsDeduction, Season
 from fixtures_app.models.event import MatchEvent
 from fixtures_app.models.match import LineupEntry, Match
 from fixtures_app.models.team import Player, SquadMember, Team, Venue
+from fixtures_app.models.update import MatchUpdate
 
 __all__ = [
     "Competition",
     "LineupEntry",
     "Match",
     "MatchEvent",
+    "MatchUpdate",
     "Player",
     "PointsDeduction",
     "Season",

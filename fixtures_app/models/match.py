@@ -57,6 +57,7 @@ class Match(models.Model):
     away_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
 
     version = models.PositiveIntegerField(default=1, help_text="Raised by every change, for stale-edit checks.")
+    seq = models.PositiveIntegerField(default=0, help_text="Number of the last update sent to fans.")
 
     objects = MatchQuerySet.as_manager()
 

@@ -13,6 +13,7 @@ from fixtures_app.models import Match, MatchEvent, Player, Team
 from fixtures_app.selectors.facts import event_fact, event_facts, match_events
 from fixtures_app.services import checks
 from fixtures_app.services.results import match_refresh_result
+from fixtures_app.services.updates import earlier_write, match_log_update, replayed_event
 
 # A new event has no id yet; it sorts after every saved event in the same minute.
 NEW_EVENT_ID = 2**62
@@ -52,10 +53,18 @@ def match_record_event(
     detail: str = "",
     text: str = "",
     by: AbstractBaseUser | None = None,
+    client_key: str = "",
 ) -> MatchEvent:
-    """Records an event, refusing anything the rules do not allow with a clear message."""
+    """Records an event, refusing anything the rules do not allow with a clear message.
+
+    A write repeated with the same `client_key` (a double click, a retry) records nothing
+    more and returns the event the first attempt recorded.
+    """
     with transaction.atomic():
         match = lock_match(match)
+        earlier = earlier_write(match=match, client_key=client_key)
+        if earlier is not None:
+            return replayed_event(earlier) or _gone()
         if checks.parse_kind(kind) in SYSTEM_KINDS:
             checks.refuse("Periods start and end with the period controls, not as events.", "kind")
         event = MatchEvent(match=match, created_by=by if by and by.is_authenticated else None)
@@ -76,11 +85,18 @@ def match_record_event(
         )
         _check_and_save(match, event, others=match_events(match))
         match_refresh_result(match=match)
+        match_log_update(match=match, kind="event_added", summary=f"Recorded {event}", event_id=event.pk,
+                         event_kind=event.kind, by=by, client_key=client_key)
     return event
 
 
 def match_correct_event(
-    *, event: MatchEvent, expected_version: int, by: AbstractBaseUser | None = None, **changes
+    *,
+    event: MatchEvent,
+    expected_version: int,
+    by: AbstractBaseUser | None = None,
+    client_key: str = "",
+    **changes,
 ) -> MatchEvent:
     """Corrects an event; refused when someone changed it since `expected_version`."""
     unknown = set(changes) - EDITABLE_FIELDS
@@ -88,7 +104,11 @@ def match_correct_event(
         checks.refuse(f"These fields cannot be corrected: {', '.join(sorted(unknown))}.", "field")
     with transaction.atomic():
         match = lock_match(event.match)
+        earlier = earlier_write(match=match, client_key=client_key)
+        if earlier is not None:
+            return replayed_event(earlier) or _gone()
         current = _locked_event(event)
+        before = str(current)
         if current.version != expected_version:
             checks.refuse(
                 f"This event was changed by someone else since you opened it (now version {current.version}). "
@@ -102,18 +122,29 @@ def match_correct_event(
         others = [other for other in match_events(match) if other.pk != current.pk]
         _check_and_save(match, current, others=others)
         match_refresh_result(match=match)
+        match_log_update(match=match, kind="event_corrected", summary=f"Corrected {before} → {current}",
+                         event_id=current.pk, event_kind=current.kind, by=by, client_key=client_key)
     return current
 
 
-def match_delete_event(*, event: MatchEvent, by: AbstractBaseUser | None = None) -> None:
+def match_delete_event(*, event: MatchEvent, by: AbstractBaseUser | None = None, client_key: str = "") -> None:
     """Deletes an event (and any VAR decision that reversed it)."""
     with transaction.atomic():
         match = lock_match(event.match)
+        if earlier_write(match=match, client_key=client_key) is not None:
+            return
         current = _locked_event(event)
         if current.kind in SYSTEM_KINDS:
             checks.refuse("Period starts and ends are set with the period controls.", "kind")
+        summary, event_id, kind = f"Deleted {current}", current.pk, current.kind
         current.delete()
         match_refresh_result(match=match)
+        match_log_update(match=match, kind="event_deleted", summary=summary, event_id=event_id, event_kind=kind,
+                         by=by, client_key=client_key)
+
+
+def _gone() -> MatchEvent:
+    raise ValidationError("This change was already made, and its event has since been deleted.", code="gone")
 
 
 def lock_match(match: Match) -> Match:

@@ -15,11 +15,17 @@ from fixtures_app.models.match import PERIOD_START_FIELDS
 from fixtures_app.selectors.facts import event_facts, match_events
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.results import match_refresh_result
+from fixtures_app.services.updates import earlier_write, match_log_update
 from fixtures_app.status import PLAYING_PERIODS, Status, check_transition, period_ending, period_starting
 
 
 def match_change_status(
-    *, match: Match, status: str, at: dt.datetime | None = None, by: AbstractBaseUser | None = None
+    *,
+    match: Match,
+    status: str,
+    at: dt.datetime | None = None,
+    by: AbstractBaseUser | None = None,
+    client_key: str = "",
 ) -> Match:
     """Changes the status, recording the period start or end it means in the timeline."""
     at = at or timezone.now()
@@ -29,6 +35,8 @@ def match_change_status(
         raise ValidationError(f"Unknown status '{status}'.", code="status") from None
     with transaction.atomic():
         match = lock_match(match)
+        if earlier_write(match=match, client_key=client_key) is not None:
+            return match
         current = Status(match.status)
         try:
             check_transition(current, new, level=_level(match, current), resume_from=_resume_from(match))
@@ -40,6 +48,8 @@ def match_change_status(
         match.status = new
         match.save(update_fields=["status", *PERIOD_START_FIELDS.values()])
         match_refresh_result(match=match)
+        match_log_update(match=match, kind="status_changed", summary=f"Status: {match.status_label}", by=author,
+                         client_key=client_key)
     return match
 
 

@@ -1,15 +1,28 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from fixtures_app.models import Match
 from fixtures_app.selectors.home import home_page
+from fixtures_app.selectors.fixtures import game_history, todays_games
 from fixtures_app.selectors.match import match_for_page, match_page
+from fixtures_app.selectors.tables import table_for_match
+from polls.selectors import match_poll
+from polls.voters import voter_key
 
 
 def home(request):
-    page = home_page(now=timezone.now(), tz=timezone.get_current_timezone())
-    return render(request, "fixtures_app/home.html", {"page": page})
+    tz = timezone.get_current_timezone()
+    page = home_page(now=timezone.now(), tz=tz)
+    featured = next(iter(page.live or page.today or page.recent), None)
+    table = table_for_match(featured) if featured else None
+    context = {"page": page, "table": table, **_sidebar(tz)}
+    return render(request, "fixtures_app/home.html", context)
+
+
+def _sidebar(tz) -> dict:
+    return {"todays_games": todays_games(day=timezone.localdate(timezone=tz), tz=tz)}
 
 
 def match_detail(request, pk: int, slug: str = ""):
@@ -20,5 +33,14 @@ def match_detail(request, pk: int, slug: str = ""):
     if request.path != match.get_absolute_url():
         return redirect(match, permanent=True)
     page = match_page(match, now=timezone.now())
-    context = {"page": page, "match": match, "sides": (page.home, page.away)}
+    context = {
+        "page": page,
+        "match": match,
+        "sides": (page.home, page.away),
+        "poll": match_poll(match=match, voter_key=voter_key(request)),
+        "live_poll_interval": settings.LIVE_POLL_INTERVAL,
+        "table": table_for_match(match),
+        "game_history": game_history(match, tz=timezone.get_current_timezone()),
+        **_sidebar(timezone.get_current_timezone()),
+    }
     return render(request, "fixtures_app/match.html", context)

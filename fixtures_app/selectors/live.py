@@ -1,0 +1,86 @@
+"""What fans' pages receive live: the state of the match and the timeline entries that
+changed, rendered once with the page's own templates and sent to every fan alike."""
+
+import datetime as dt
+
+from django.template.loader import render_to_string
+
+from fixtures_app.events import EventKind
+from fixtures_app.models import Match
+from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
+from fixtures_app.timeline import TimelineEntry
+
+ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
+LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})
+
+
+def live_state(page: MatchPage) -> dict:
+    match = page.match
+    started = match.period_started_at
+    return {
+        "status": match.status,
+        "status_label": match.status_label,
+        "score": None if match.home_score is None else [match.home_score, match.away_score],
+        "status_line": page.status_line,
+        "period_started_at": started.isoformat() if started else None,
+        "scoreboard_html": render_to_string(
+            "fixtures_app/_scoreboard.html", {"page": page, "match": match, "sides": (page.home, page.away)}
+        ),
+    }
+
+
+def entry_html(page: MatchPage, entry: TimelineEntry) -> str:
+    return render_to_string("fixtures_app/_timeline_entry.html", {"entry": entry, "match": page.match})
+
+
+def snapshot(match: Match, *, now: dt.datetime) -> dict:
+    page = match_page(match_for_page(match.pk), now=now)
+    return {
+        "type": "snapshot",
+        "match": match.pk,
+        "seq": match.seq,
+        "state": live_state(page),
+        "entries": {str(entry.event_id): entry_html(page, entry) for entry in page.timeline},
+        "order": [entry.event_id for entry in page.timeline],
+        "lineups_html": lineups_html(page),
+    }
+
+
+def change_message(
+    match: Match, *, kind: str, seq: int, event_id: int | None, event_kind: str, now: dt.datetime
+) -> dict:
+    """The message for one change: new state, changed entries, the timeline's new order."""
+    page = match_page(match_for_page(match.pk), now=now)
+    touched = [entry for entry in page.timeline if _touched(entry, event_id)]
+    message = {
+        "type": kind,
+        "match": match.pk,
+        "seq": seq,
+        "event_id": event_id,
+        "state": live_state(page),
+        "entries": {str(entry.event_id): entry_html(page, entry) for entry in touched},
+        "order": [entry.event_id for entry in page.timeline],
+    }
+    this = next((entry for entry in page.timeline if entry.event_id == event_id), None)
+    if this and kind == "event_added" and this.kind in ANNOUNCED and not this.reversed:
+        message["announce"] = _announcement(page, this)
+    if event_kind in LINEUP_KINDS or kind == "event_deleted":
+        message["lineups_html"] = lineups_html(page)
+    return message
+
+
+def _touched(entry: TimelineEntry, event_id: int | None) -> bool:
+    """The changed event, and every goal (their running scores may have moved) or reversal."""
+    return entry.event_id == event_id or entry.score_after is not None or entry.reversed or entry.kind == "var"
+
+
+def _announcement(page: MatchPage, entry: TimelineEntry) -> str:
+    match = page.match
+    score = f"{match.home_team.name} {match.home_score}, {match.away_team.name} {match.away_score}."
+    if entry.kind in (EventKind.RED, EventKind.SECOND_YELLOW):
+        return f"Red card, {entry.minute}: {entry.description}"
+    return f"{entry.headline} {entry.minute}: {entry.description} {score}"
+
+
+def lineups_html(page: MatchPage) -> str:
+    return render_to_string("fixtures_app/_lineups.html", {"page": page, "sides": (page.home, page.away)})
