@@ -64,14 +64,15 @@ def demo(db):
 @pytest.fixture
 def live_site(transactional_db):
     """A Daphne server in its own process, on the test database, as `make run` serves it."""
-    from channels.testing.live import make_application, set_database_connection
+    from channels.testing.live import make_application
     from daphne.testing import DaphneProcess
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.db import connection
 
     process = DaphneProcess(
         "127.0.0.1",
         partial(make_application, static_wrapper=ASGIStaticFilesHandler),
-        setup=set_database_connection,
+        setup=partial(_use_database, connection.settings_dict["NAME"]),
     )
     process.start()
     if not process.ready.wait(timeout=20):
@@ -80,6 +81,11 @@ def live_site(transactional_db):
     yield f"http://127.0.0.1:{process.port.value}"
     process.terminate()
     process.join()
+
+
+def _use_database(name: str) -> None:
+    """In the server process: open the test database this test run made."""
+    settings.DATABASES["default"]["NAME"] = name
 
 
 @pytest.fixture
