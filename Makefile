@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format demo clean
+.PHONY: run test lint format screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,6 @@ format: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles .pytest_cache
+
+screenshots: $(VENV)/.dev
+	$(BIN)/python docs/screenshots.py http://$(HOST):$(PORT)

@@ -20,7 +20,12 @@ from fixtures_app.models import (
     Tie,
     Venue,
 )
-from fixtures_app.services.events import EDITABLE_FIELDS, match_correct_event, match_delete_event, match_record_event
+from fixtures_app.services.events import (
+    EDITABLE_FIELDS,
+    match_correct_event,
+    match_delete_event,
+    match_record_event,
+)
 from fixtures_app.services.status import match_change_status
 
 
@@ -41,19 +46,36 @@ def dry_run(write) -> None:
 class MatchEventForm(forms.ModelForm):
     class Meta:
         model = MatchEvent
-        fields = ["match", "kind", "period", "minute", "added_minute", "team", "player", "player_in", "goal_type",
-                  "var_decision", "reverses", "detail", "text"]
+        fields = [
+            "match",
+            "kind",
+            "period",
+            "minute",
+            "added_minute",
+            "team",
+            "player",
+            "player_in",
+            "goal_type",
+            "var_decision",
+            "reverses",
+            "detail",
+            "text",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].required = False
-        self.fields["period"].help_text = "Leave empty: the minute tells the period (45+2' is the first half)."
+        self.fields[
+            "period"
+        ].help_text = "Leave empty: the minute tells the period (45+2' is the first half)."
 
     def service_write(self, user=None):
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields if name != "match"}
         if self.instance.pk:
             return lambda: match_correct_event(
-                event=self.instance, expected_version=self.instance.version, by=user,
+                event=self.instance,
+                expected_version=self.instance.version,
+                by=user,
                 **{k: v for k, v in data.items() if k in EDITABLE_FIELDS},
             )
         return lambda: match_record_event(match=self.cleaned_data["match"], by=user, **data)
@@ -97,7 +119,27 @@ class LineupInline(admin.TabularInline):
 class MatchForm(forms.ModelForm):
     class Meta:
         model = Match
-        exclude = ["version"]
+        fields = [
+            "stage",
+            "round_name",
+            "tie",
+            "leg",
+            "home_team",
+            "away_team",
+            "venue",
+            "kickoff",
+            "status",
+            "referee",
+            "attendance",
+            "home_score",
+            "away_score",
+            "home_half_time_score",
+            "away_half_time_score",
+            "home_normal_time_score",
+            "away_normal_time_score",
+            "home_penalties",
+            "away_penalties",
+        ]
 
     def _post_clean(self):
         super()._post_clean()
@@ -117,8 +159,15 @@ class MatchAdmin(admin.ModelAdmin):
     list_select_related = ["home_team", "away_team", "stage__season__competition"]
     search_fields = ["home_team__name", "away_team__name"]
     autocomplete_fields = ["home_team", "away_team", "venue", "stage", "tie"]
-    readonly_fields = ["first_half_started_at", "second_half_started_at", "extra_first_half_started_at",
-                       "extra_second_half_started_at", "penalties_started_at"]
+    readonly_fields = [
+        "version",
+        "seq",
+        "first_half_started_at",
+        "second_half_started_at",
+        "extra_first_half_started_at",
+        "extra_second_half_started_at",
+        "penalties_started_at",
+    ]
     inlines = [LineupInline]
     date_hierarchy = "kickoff"
 

@@ -65,7 +65,7 @@ class MatchConsumer(LiveSocket):
     async def receive(self, text_data=None, bytes_data=None):
         message = self.parse(text_data, bytes_data)
         if message is None:
-            await self.send_error("Send JSON objects with a \"type\", e.g. {\"type\": \"catch_up\", \"since\": 12}.")
+            await self.send_error('Send JSON objects with a "type", e.g. {"type": "catch_up", "since": 12}.')
         elif message["type"] == "catch_up":
             await self._catch_up(message.get("since"))
         elif message["type"] == "ping":
@@ -75,7 +75,7 @@ class MatchConsumer(LiveSocket):
 
     async def _catch_up(self, since) -> None:
         if not isinstance(since, int) or isinstance(since, bool):
-            await self.send_error("catch_up needs \"since\": the last sequence number seen (a whole number).")
+            await self.send_error('catch_up needs "since": the last sequence number seen (a whole number).')
             return
         for update in await database_sync_to_async(self._updates_since)(since):
             await self.send_json(update)
@@ -109,4 +109,4 @@ class ScoresConsumer(LiveSocket):
         if message is not None and message["type"] == "ping":
             await self.send_json({"type": "pong"})
         else:
-            await self.send_error("This socket only sends scores; it takes {\"type\": \"ping\"}.")
+            await self.send_error('This socket only sends scores; it takes {"type": "ping"}.')

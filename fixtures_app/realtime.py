@@ -88,7 +88,7 @@ class Hub:
             self.subscribed.set()
             async for message in pubsub.listen():
                 if message["type"] == "pmessage":
-                    group = message["channel"].decode()[len(CHANNEL_PREFIX):]
+                    group = message["channel"].decode()[len(CHANNEL_PREFIX) :]
                     await self.deliver(group, message["data"].decode())
         finally:
             await pubsub.aclose()

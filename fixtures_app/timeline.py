@@ -32,7 +32,9 @@ VAR_HEADLINES = {
 }
 
 
-def timeline(events: list[EventFact], teams: dict[Side, str], commentary: dict[int, str]) -> list[TimelineEntry]:
+def timeline(
+    events: list[EventFact], teams: dict[Side, str], commentary: dict[int, str]
+) -> list[TimelineEntry]:
     """Entries in match order; `commentary` maps event ids to the editor's words."""
     ordered = sorted(events, key=lambda event: event.order)
     cancelled = reversed_ids(ordered)
@@ -97,5 +99,9 @@ def _description(event: EventFact, teams: dict[Side, str]) -> str:
     if event.kind in (EventKind.YELLOW, EventKind.MISSED_PENALTY):
         return f"{who}{' — ' + event.detail if event.detail else ''}."
     if event.kind is EventKind.VAR:
-        return f"{team}: {event.detail}." if event.detail and team else (event.detail and f"{event.detail}.") or ""
+        return (
+            f"{team}: {event.detail}."
+            if event.detail and team
+            else (event.detail and f"{event.detail}.") or ""
+        )
     return ""

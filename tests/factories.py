@@ -19,7 +19,9 @@ def make_competition(name: str = "", **fields) -> Competition:
 
 def make_season(competition: Competition | None = None, name: str = "2023/24", **fields) -> Season:
     competition = competition or make_competition()
-    return Season.objects.create(competition=competition, name=name, slug=slugify(name.replace("/", "-")), **fields)
+    return Season.objects.create(
+        competition=competition, name=name, slug=slugify(name.replace("/", "-")), **fields
+    )
 
 
 def make_stage(season: Season | None = None, name: str = "League", **fields) -> Stage:
@@ -42,7 +44,9 @@ def make_venue(name: str = "", **fields) -> Venue:
     return Venue.objects.create(name=name or f"Stadium {next(_serial)}", **fields)
 
 
-def make_match(home: Team | None = None, away: Team | None = None, stage: Stage | None = None, **fields) -> Match:
+def make_match(
+    home: Team | None = None, away: Team | None = None, stage: Stage | None = None, **fields
+) -> Match:
     fields.setdefault("kickoff", KICKOFF)
     return Match.objects.create(
         stage=stage or make_stage(),
@@ -53,7 +57,9 @@ def make_match(home: Team | None = None, away: Team | None = None, stage: Stage 
 
 
 def make_tie(stage: Stage | None = None, **fields) -> Tie:
-    return Tie.objects.create(stage=stage or make_stage(name="Quarter-finals", kind=Stage.Kind.KNOCKOUT), **fields)
+    return Tie.objects.create(
+        stage=stage or make_stage(name="Quarter-finals", kind=Stage.Kind.KNOCKOUT), **fields
+    )
 
 
 def add_to_lineup(match: Match, team: Team, *known_as: str, starter: bool = True) -> list[Player]:

@@ -12,12 +12,26 @@ HALF = dt.timedelta(minutes=45)
 BREAK = dt.timedelta(minutes=15)
 
 
-def ensure_team(name: str, *, short_name: str = "", code: str = "", country: str = "", colours=("#1f2937", "#ffffff"),
-                sport: str = "football") -> Team:
+def ensure_team(
+    name: str,
+    *,
+    short_name: str = "",
+    code: str = "",
+    country: str = "",
+    colours=("#1f2937", "#ffffff"),
+    sport: str = "football",
+) -> Team:
     team, _ = Team.objects.get_or_create(
         slug=slugify(name),
-        defaults={"name": name, "short_name": short_name, "code": code, "country": country, "sport": sport,
-                  "primary_colour": colours[0], "secondary_colour": colours[1]},
+        defaults={
+            "name": name,
+            "short_name": short_name,
+            "code": code,
+            "country": country,
+            "sport": sport,
+            "primary_colour": colours[0],
+            "secondary_colour": colours[1],
+        },
     )
     return team
 
@@ -27,20 +41,34 @@ def ensure_venue(name: str, **fields) -> Venue:
 
 
 def ensure_players(squad: dict[str, str]) -> dict[str, Player]:
-    return {known_as: Player.objects.get_or_create(name=name, known_as=known_as)[0] for known_as, name in squad.items()}
+    return {
+        known_as: Player.objects.get_or_create(name=name, known_as=known_as)[0]
+        for known_as, name in squad.items()
+    }
 
 
 def add_lineup(match: Match, team: Team, lineup: dict, players: dict[str, Player]) -> None:
     rows = [(name, True) for name in lineup["starting"]] + [(name, False) for name in lineup.get("bench", [])]
     for order, (name, starter) in enumerate(rows, start=1):
         LineupEntry.objects.create(
-            match=match, team=team, player=players[name], starter=starter, order=order,
+            match=match,
+            team=team,
+            player=players[name],
+            starter=starter,
+            order=order,
             captain=name == lineup.get("captain"),
         )
 
 
-def play(match: Match, spec: dict, *, teams: dict[str, Team], players: dict[str, Player], until: dt.datetime,
-         by=None) -> None:
+def play(
+    match: Match,
+    spec: dict,
+    *,
+    teams: dict[str, Team],
+    players: dict[str, Player],
+    until: dt.datetime,
+    by=None,
+) -> None:
     """Plays the match's events in order through the services, up to the moment `until`."""
     first_added, second_added = spec.get("added_time", (2, 3))
     first_start = match.kickoff
@@ -77,10 +105,17 @@ def _record(match, events, teams, players, period_start, until, by) -> None:
         if "player_in" in fields:
             fields["player_in"] = players[fields["player_in"]]
         if "reverses" in fields:
-            fields["reverses"] = MatchEvent.objects.filter(match=match, player=players[fields["reverses"]],
-                                                           kind="goal").latest("pk")
+            fields["reverses"] = MatchEvent.objects.filter(
+                match=match, player=players[fields["reverses"]], kind="goal"
+            ).latest("pk")
         match.refresh_from_db()
         match_record_event(
-            match=match, kind=kind, minute=minute, added_minute=added,
-            team=teams[team] if team else None, player=players[player] if player else None, by=by, **fields,
+            match=match,
+            kind=kind,
+            minute=minute,
+            added_minute=added,
+            team=teams[team] if team else None,
+            player=players[player] if player else None,
+            by=by,
+            **fields,
         )

@@ -9,7 +9,6 @@ import json
 import zoneinfo
 
 from django.conf import settings
-
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils.text import slugify
@@ -47,9 +46,16 @@ def _league_phase() -> list[str]:
     if not LEAGUE_PHASE_FILE.is_file():
         return [f"No League Phase table: {LEAGUE_PHASE_FILE} is absent (it is the shared real data)."]
     data = json.loads(LEAGUE_PHASE_FILE.read_text(encoding="utf-8"))
-    first_four = [m for m in data["matches"] if m["round"] == "League phase" and m["date"] <= LEAGUE_PHASE_UNTIL]
-    season_import(data={**data, "matches": first_four}, competition_name="UEFA Europa League",
-                  season_name="2024/25", rules="uefa-league-phase", zone="Europe/Paris")
+    first_four = [
+        m for m in data["matches"] if m["round"] == "League phase" and m["date"] <= LEAGUE_PHASE_UNTIL
+    ]
+    season_import(
+        data={**data, "matches": first_four},
+        competition_name="UEFA Europa League",
+        season_name="2024/25",
+        rules="uefa-league-phase",
+        zone="Europe/Paris",
+    )
     return []
 
 
@@ -65,22 +71,46 @@ def _editor() -> User:
 
 
 def _stage(competition: str, season: str, stage: str, **options) -> Stage:
-    comp, _ = Competition.objects.get_or_create(slug=slugify(competition), defaults={"name": competition, **{
-        key: options.pop(key) for key in ("kind", "rules", "short_name", "sport") if key in options}})
-    season_obj, _ = Season.objects.get_or_create(
-        competition=comp, slug=season.replace("/", "-"), defaults={"name": season, "rules": options.pop("season_rules", "")}
+    comp, _ = Competition.objects.get_or_create(
+        slug=slugify(competition),
+        defaults={
+            "name": competition,
+            **{key: options.pop(key) for key in ("kind", "rules", "short_name", "sport") if key in options},
+        },
     )
-    return Stage.objects.get_or_create(season=season_obj, slug=slugify(stage), defaults={"name": stage, **options})[0]
+    season_obj, _ = Season.objects.get_or_create(
+        competition=comp,
+        slug=season.replace("/", "-"),
+        defaults={"name": season, "rules": options.pop("season_rules", "")},
+    )
+    return Stage.objects.get_or_create(
+        season=season_obj, slug=slugify(stage), defaults={"name": stage, **options}
+    )[0]
 
 
 def _seed_tie(editor: User) -> None:
-    stage = _stage("UEFA Europa League", "2023/24", "Quarter-finals", short_name="Europa League",
-                   kind=Competition.Kind.LEAGUE_PHASE, rules="uefa-league-phase", season_rules="uefa-group",
-                   order=5)
+    stage = _stage(
+        "UEFA Europa League",
+        "2023/24",
+        "Quarter-finals",
+        short_name="Europa League",
+        kind=Competition.Kind.LEAGUE_PHASE,
+        rules="uefa-league-phase",
+        season_rules="uefa-group",
+        order=5,
+    )
     stage.kind = Stage.Kind.KNOCKOUT
     stage.save(update_fields=["kind"])
-    teams = {name: ensure_team(name, short_name=info["short_name"], code=info["code"], country=info["country"],
-                               colours=info["colours"]) for name, info in seed_tie.TEAMS.items()}
+    teams = {
+        name: ensure_team(
+            name,
+            short_name=info["short_name"],
+            code=info["code"],
+            country=info["country"],
+            colours=info["colours"],
+        )
+        for name, info in seed_tie.TEAMS.items()
+    }
     if Match.objects.filter(stage=stage, home_team=teams["Atalanta"], away_team=teams["Liverpool"]).exists():
         return
     players = {}
@@ -90,13 +120,22 @@ def _seed_tie(editor: User) -> None:
     for leg, spec in ((1, seed_tie.FIRST_LEG), (2, seed_tie.SECOND_LEG)):
         venue = ensure_venue(spec["venue"], **seed_tie.VENUES[spec["venue"]])
         match = Match.objects.create(
-            stage=stage, tie=tie, leg=leg, home_team=teams[spec["home"]], away_team=teams[spec["away"]], venue=venue,
-            kickoff=dt.datetime.fromisoformat(spec["kickoff"]), referee=spec["referee"],
-            attendance=spec.get("attendance"), round_name="",
+            stage=stage,
+            tie=tie,
+            leg=leg,
+            home_team=teams[spec["home"]],
+            away_team=teams[spec["away"]],
+            venue=venue,
+            kickoff=dt.datetime.fromisoformat(spec["kickoff"]),
+            referee=spec["referee"],
+            attendance=spec.get("attendance"),
+            round_name="",
         )
         for team_name, lineup in spec["lineups"].items():
             add_lineup(match, teams[team_name], lineup, players)
-        play(match, spec, teams=teams, players=players, until=match.kickoff + dt.timedelta(hours=3), by=editor)
+        play(
+            match, spec, teams=teams, players=players, until=match.kickoff + dt.timedelta(hours=3), by=editor
+        )
     _seed_poll(Match.objects.get(tie=tie, leg=2))
 
 
@@ -113,7 +152,9 @@ def _league_round() -> None:
     for home, home_goals, away_goals, away in league_round.RESULTS:
         home_team, away_team = (_league_team(name) for name in (home, away))
         match, created = Match.objects.get_or_create(
-            stage=stage, home_team=home_team, away_team=away_team,
+            stage=stage,
+            home_team=home_team,
+            away_team=away_team,
             defaults={"kickoff": kickoff, "round_name": info["round"]},
         )
         if created:
@@ -122,7 +163,9 @@ def _league_round() -> None:
 
 def _league_team(name: str) -> Team:
     short_name, code, primary, secondary = league_round.TEAMS[name]
-    return ensure_team(name, short_name=short_name, code=code, country="England", colours=(primary, secondary))
+    return ensure_team(
+        name, short_name=short_name, code=code, country="England", colours=(primary, secondary)
+    )
 
 
 def _today(now: dt.datetime, editor: User) -> None:
@@ -130,8 +173,16 @@ def _today(now: dt.datetime, editor: User) -> None:
     if not _stale(stage, now):
         return
     Match.objects.filter(stage=stage).delete()
-    teams = {name: ensure_team(name, short_name=info.get("short_name", ""), code=info["code"],
-                               country=info["country"], colours=info["colours"]) for name, info in today.TEAMS.items()}
+    teams = {
+        name: ensure_team(
+            name,
+            short_name=info.get("short_name", ""),
+            code=info["code"],
+            country=info["country"],
+            colours=info["colours"],
+        )
+        for name, info in today.TEAMS.items()
+    }
     _live_match(stage, teams, now, editor)
     _upcoming_match(stage, teams, now)
     _other_sport(now)
@@ -149,12 +200,20 @@ def _live_match(stage: Stage, teams: dict[str, Team], now: dt.datetime, editor: 
         players.update(ensure_players(squad))
     kickoff = (now - dt.timedelta(minutes=spec["minutes_ago"])).replace(second=0, microsecond=0)
     venue = ensure_venue("Emirates Stadium", city="London", country="England", timezone="Europe/London")
-    match = Match.objects.create(stage=stage, home_team=teams[spec["home"]], away_team=teams[spec["away"]],
-                                 kickoff=kickoff, venue=venue, round_name=today.SEASON["round"])
+    match = Match.objects.create(
+        stage=stage,
+        home_team=teams[spec["home"]],
+        away_team=teams[spec["away"]],
+        kickoff=kickoff,
+        venue=venue,
+        round_name=today.SEASON["round"],
+    )
     for team_name, lineup in spec["lineups"].items():
         add_lineup(match, teams[team_name], lineup, players)
     poll = poll_create_for_match(match=match)
-    poll_seed_votes(poll=poll, counts={"home": 58, "draw": 21, "away": 44}, now=kickoff - dt.timedelta(hours=1))
+    poll_seed_votes(
+        poll=poll, counts={"home": 58, "draw": 21, "away": 44}, now=kickoff - dt.timedelta(hours=1)
+    )
     play(match, spec, teams=teams, players=players, until=now, by=editor)
 
 
@@ -164,21 +223,41 @@ def _upcoming_match(stage: Stage, teams: dict[str, Team], now: dt.datetime) -> N
     if kickoff < now + dt.timedelta(minutes=30):
         kickoff += dt.timedelta(days=1)
     venue = ensure_venue("Anfield", city="Liverpool", country="England", timezone="Europe/London")
-    match = Match.objects.create(stage=stage, home_team=teams[spec["home"]], away_team=teams[spec["away"]],
-                                 kickoff=kickoff, venue=venue, round_name=today.SEASON["round"])
+    match = Match.objects.create(
+        stage=stage,
+        home_team=teams[spec["home"]],
+        away_team=teams[spec["away"]],
+        kickoff=kickoff,
+        venue=venue,
+        round_name=today.SEASON["round"],
+    )
     poll_create_for_match(match=match)
 
 
 def _other_sport(now: dt.datetime) -> None:
     spec = today.OTHER_SPORT
-    stage = _stage(spec["competition"], spec["season"], spec["round"], sport=spec["sport"], rules="premier-league")
+    stage = _stage(
+        spec["competition"], spec["season"], spec["round"], sport=spec["sport"], rules="premier-league"
+    )
     Match.objects.filter(stage=stage).delete()
     for name, (short_name, code, primary, secondary) in spec["teams"].items():
-        ensure_team(name, short_name=short_name, code=code, country="USA", colours=(primary, secondary),
-                    sport=spec["sport"])
+        ensure_team(
+            name,
+            short_name=short_name,
+            code=code,
+            country="USA",
+            colours=(primary, secondary),
+            sport=spec["sport"],
+        )
     for (hour, minute), away, home in spec["games"]:
-        Match.objects.create(stage=stage, home_team=Team.objects.get(name=home), away_team=Team.objects.get(name=away),
-                             kickoff=_uk_time(now, hour, minute), round_name=spec["round"], status=Status.SCHEDULED)
+        Match.objects.create(
+            stage=stage,
+            home_team=Team.objects.get(name=home),
+            away_team=Team.objects.get(name=away),
+            kickoff=_uk_time(now, hour, minute),
+            round_name=spec["round"],
+            status=Status.SCHEDULED,
+        )
 
 
 def _uk_time(now: dt.datetime, hour: int, minute: int) -> dt.datetime:

@@ -6,35 +6,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fixtures_app', '0001_initial'),
+        ("fixtures_app", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='match',
-            name='seq',
-            field=models.PositiveIntegerField(default=0, help_text='Number of the last update sent to fans.'),
+            model_name="match",
+            name="seq",
+            field=models.PositiveIntegerField(default=0, help_text="Number of the last update sent to fans."),
         ),
         migrations.CreateModel(
-            name='MatchUpdate',
+            name="MatchUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveIntegerField()),
-                ('kind', models.CharField(max_length=30)),
-                ('summary', models.CharField(help_text='What changed, in words, for the audit trail.', max_length=300)),
-                ('message', models.JSONField(help_text='The message as sent to fans.')),
-                ('event_id', models.PositiveBigIntegerField(blank=True, help_text='The event it concerns, if any.', null=True)),
-                ('client_key', models.CharField(blank=True, help_text="The client's key for the write, so a retried write counts once.", max_length=64)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='fixtures_app.match')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveIntegerField()),
+                ("kind", models.CharField(max_length=30)),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="What changed, in words, for the audit trail.", max_length=300
+                    ),
+                ),
+                ("message", models.JSONField(help_text="The message as sent to fans.")),
+                (
+                    "event_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, help_text="The event it concerns, if any.", null=True
+                    ),
+                ),
+                (
+                    "client_key",
+                    models.CharField(
+                        blank=True,
+                        help_text="The client's key for the write, so a retried write counts once.",
+                        max_length=64,
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="fixtures_app.match",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['match', 'seq'],
-                'constraints': [models.UniqueConstraint(fields=('match', 'seq'), name='update_unique_seq'), models.UniqueConstraint(condition=models.Q(('client_key', ''), _negated=True), fields=('match', 'client_key'), name='update_unique_client_key')],
+                "ordering": ["match", "seq"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("match", "seq"), name="update_unique_seq"),
+                    models.UniqueConstraint(
+                        condition=models.Q(("client_key", ""), _negated=True),
+                        fields=("match", "client_key"),
+                        name="update_unique_client_key",
+                    ),
+                ],
             },
         ),
     ]

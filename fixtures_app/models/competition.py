@@ -38,7 +38,9 @@ class Season(models.Model):
     slug = models.SlugField(max_length=20, help_text="As it appears in addresses, e.g. 2023-24.")
     starts_on = models.DateField(null=True, blank=True)
     rules = models.CharField(
-        max_length=40, blank=True, help_text="Tie-break order for this season's tables; empty: the competition's."
+        max_length=40,
+        blank=True,
+        help_text="Tie-break order for this season's tables; empty: the competition's.",
     )
 
     class Meta:
@@ -103,7 +105,9 @@ class PointsDeduction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=models.Q(points__gt=0), name="deduction_points_positive")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(points__gt=0), name="deduction_points_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.team} −{self.points} ({self.reason})"

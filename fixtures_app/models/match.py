@@ -26,7 +26,9 @@ class MatchQuerySet(models.QuerySet):
 class Match(models.Model):
     stage = models.ForeignKey("fixtures_app.Stage", on_delete=models.CASCADE, related_name="matches")
     round_name = models.CharField(max_length=60, blank=True, help_text="e.g. Matchday 4.")
-    tie = models.ForeignKey("fixtures_app.Tie", on_delete=models.SET_NULL, null=True, blank=True, related_name="legs")
+    tie = models.ForeignKey(
+        "fixtures_app.Tie", on_delete=models.SET_NULL, null=True, blank=True, related_name="legs"
+    )
     leg = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 or 2 in a two-legged tie.")
     home_team = models.ForeignKey("fixtures_app.Team", on_delete=models.PROTECT, related_name="home_matches")
     away_team = models.ForeignKey("fixtures_app.Team", on_delete=models.PROTECT, related_name="away_matches")
@@ -56,7 +58,9 @@ class Match(models.Model):
     home_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
     away_penalties = models.PositiveSmallIntegerField(null=True, blank=True)
 
-    version = models.PositiveIntegerField(default=1, help_text="Raised by every change, for stale-edit checks.")
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every change, for stale-edit checks."
+    )
     seq = models.PositiveIntegerField(default=0, help_text="Number of the last update sent to fans.")
 
     objects = MatchQuerySet.as_manager()
@@ -66,7 +70,9 @@ class Match(models.Model):
         verbose_name_plural = "matches"
         indexes = [models.Index(fields=["kickoff"]), models.Index(fields=["status"])]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(home_team=models.F("away_team")), name="match_two_teams"),
+            models.CheckConstraint(
+                condition=~models.Q(home_team=models.F("away_team")), name="match_two_teams"
+            ),
             models.CheckConstraint(
                 condition=models.Q(leg__isnull=True) | models.Q(leg__in=[1, 2], tie__isnull=False),
                 name="match_leg_of_a_tie",

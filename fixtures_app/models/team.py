@@ -5,7 +5,9 @@ from fixtures_app.models.competition import Sport
 
 class Team(models.Model):
     name = models.CharField(max_length=80)
-    short_name = models.CharField(max_length=40, blank=True, help_text="As a scoreline shows it, e.g. Man Utd.")
+    short_name = models.CharField(
+        max_length=40, blank=True, help_text="As a scoreline shows it, e.g. Man Utd."
+    )
     code = models.CharField(max_length=4, blank=True, help_text="Three-letter code, e.g. ATA.")
     slug = models.SlugField(max_length=80, unique=True)
     sport = models.CharField(max_length=20, choices=Sport.choices, default=Sport.FOOTBALL)

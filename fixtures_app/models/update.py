@@ -15,11 +15,15 @@ class MatchUpdate(models.Model):
     kind = models.CharField(max_length=30)
     summary = models.CharField(max_length=300, help_text="What changed, in words, for the audit trail.")
     message = models.JSONField(help_text="The message as sent to fans.")
-    event_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="The event it concerns, if any.")
+    event_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="The event it concerns, if any."
+    )
     client_key = models.CharField(
         max_length=64, blank=True, help_text="The client's key for the write, so a retried write counts once."
     )
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -27,7 +31,9 @@ class MatchUpdate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["match", "seq"], name="update_unique_seq"),
             models.UniqueConstraint(
-                fields=["match", "client_key"], condition=~models.Q(client_key=""), name="update_unique_client_key"
+                fields=["match", "client_key"],
+                condition=~models.Q(client_key=""),
+                name="update_unique_client_key",
             ),
         ]
 

@@ -71,7 +71,9 @@ def change_message(
 
 def _touched(entry: TimelineEntry, event_id: int | None) -> bool:
     """The changed event, and every goal (their running scores may have moved) or reversal."""
-    return entry.event_id == event_id or entry.score_after is not None or entry.reversed or entry.kind == "var"
+    return (
+        entry.event_id == event_id or entry.score_after is not None or entry.reversed or entry.kind == "var"
+    )
 
 
 def _announcement(page: MatchPage, entry: TimelineEntry) -> str:

@@ -57,7 +57,9 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
     lineup = list(LineupEntry.objects.filter(match=match).select_related("player"))
     notes = _player_notes(facts)
     entries = timeline(
-        facts, {Side.HOME: match.home_team.name, Side.AWAY: match.away_team.name}, {e.pk: e.text for e in events}
+        facts,
+        {Side.HOME: match.home_team.name, Side.AWAY: match.away_team.name},
+        {e.pk: e.text for e in events},
     )
     return MatchPage(
         match=match,
@@ -89,7 +91,11 @@ def _score(home: int | None, away: int | None) -> scoring.Score | None:
 
 def _side(match, side, summaries, lineup, notes) -> SideView:
     team = match.home_team if side is Side.HOME else match.away_team
-    rows = [LineupRow(entry, tuple(notes.get(entry.player_id, ()))) for entry in lineup if entry.team_id == team.pk]
+    rows = [
+        LineupRow(entry, tuple(notes.get(entry.player_id, ())))
+        for entry in lineup
+        if entry.team_id == team.pk
+    ]
     return SideView(
         side=side,
         team=team,
@@ -135,7 +141,10 @@ def aggregate_line(match: Match) -> str:
     if first is None or second is None or first.home_score is None or second.home_score is None:
         return ""
     outcome = ties.tie_outcome(
-        _leg(first), _leg(second), away_goals_rule=match.tie.away_goals_rule, second_leg_finished=second.is_finished
+        _leg(first),
+        _leg(second),
+        away_goals_rule=match.tie.away_goals_rule,
+        second_leg_finished=second.is_finished,
     )
     return outcome.line
 

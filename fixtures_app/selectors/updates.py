@@ -16,7 +16,9 @@ def updates_since(match: Match, since: int, *, now: dt.datetime) -> list[dict]:
     if since < 0 or since > match.seq or match.seq - since > MAX_CATCH_UP:
         return [snapshot(match, now=now)]
     messages = list(
-        MatchUpdate.objects.filter(match=match, seq__gt=since).order_by("seq").values_list("message", flat=True)
+        MatchUpdate.objects.filter(match=match, seq__gt=since)
+        .order_by("seq")
+        .values_list("message", flat=True)
     )
     if len(messages) != match.seq - since:  # the log was pruned
         return [snapshot(match, now=now)]

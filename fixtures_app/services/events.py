@@ -85,8 +85,15 @@ def match_record_event(
         )
         _check_and_save(match, event, others=match_events(match))
         match_refresh_result(match=match)
-        match_log_update(match=match, kind="event_added", summary=f"Recorded {event}", event_id=event.pk,
-                         event_kind=event.kind, by=by, client_key=client_key)
+        match_log_update(
+            match=match,
+            kind="event_added",
+            summary=f"Recorded {event}",
+            event_id=event.pk,
+            event_kind=event.kind,
+            by=by,
+            client_key=client_key,
+        )
     return event
 
 
@@ -111,8 +118,8 @@ def match_correct_event(
         before = str(current)
         if current.version != expected_version:
             checks.refuse(
-                f"This event was changed by someone else since you opened it (now version {current.version}). "
-                "Reload it and correct it again.",
+                "This event was changed by someone else since you opened it "
+                f"(now version {current.version}). Reload it and correct it again.",
                 "stale",
             )
         if current.kind in SYSTEM_KINDS:
@@ -122,12 +129,21 @@ def match_correct_event(
         others = [other for other in match_events(match) if other.pk != current.pk]
         _check_and_save(match, current, others=others)
         match_refresh_result(match=match)
-        match_log_update(match=match, kind="event_corrected", summary=f"Corrected {before} → {current}",
-                         event_id=current.pk, event_kind=current.kind, by=by, client_key=client_key)
+        match_log_update(
+            match=match,
+            kind="event_corrected",
+            summary=f"Corrected {before} → {current}",
+            event_id=current.pk,
+            event_kind=current.kind,
+            by=by,
+            client_key=client_key,
+        )
     return current
 
 
-def match_delete_event(*, event: MatchEvent, by: AbstractBaseUser | None = None, client_key: str = "") -> None:
+def match_delete_event(
+    *, event: MatchEvent, by: AbstractBaseUser | None = None, client_key: str = ""
+) -> None:
     """Deletes an event (and any VAR decision that reversed it)."""
     with transaction.atomic():
         match = lock_match(event.match)
@@ -139,8 +155,15 @@ def match_delete_event(*, event: MatchEvent, by: AbstractBaseUser | None = None,
         summary, event_id, kind = f"Deleted {current}", current.pk, current.kind
         current.delete()
         match_refresh_result(match=match)
-        match_log_update(match=match, kind="event_deleted", summary=summary, event_id=event_id, event_kind=kind,
-                         by=by, client_key=client_key)
+        match_log_update(
+            match=match,
+            kind="event_deleted",
+            summary=summary,
+            event_id=event_id,
+            event_kind=kind,
+            by=by,
+            client_key=client_key,
+        )
 
 
 def _gone() -> MatchEvent:

@@ -48,8 +48,13 @@ def match_change_status(
         match.status = new
         match.save(update_fields=["status", *PERIOD_START_FIELDS.values()])
         match_refresh_result(match=match)
-        match_log_update(match=match, kind="status_changed", summary=f"Status: {match.status_label}", by=author,
-                         client_key=client_key)
+        match_log_update(
+            match=match,
+            kind="status_changed",
+            summary=f"Status: {match.status_label}",
+            by=author,
+            client_key=client_key,
+        )
     return match
 
 

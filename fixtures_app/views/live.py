@@ -19,5 +19,10 @@ def match_updates(request, pk: int):
         raise Http404("There is no such match.")
     messages = updates_since(match, since, now=timezone.now())
     return JsonResponse(
-        {"match": match.pk, "seq": match.seq, "messages": messages, "poll_interval": settings.LIVE_POLL_INTERVAL}
+        {
+            "match": match.pk,
+            "seq": match.seq,
+            "messages": messages,
+            "poll_interval": settings.LIVE_POLL_INTERVAL,
+        }
     )

@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from fixtures_app.models import Match
-from fixtures_app.selectors.home import home_page
 from fixtures_app.selectors.fixtures import game_history, todays_games
+from fixtures_app.selectors.home import home_page
 from fixtures_app.selectors.match import match_for_page, match_page
 from fixtures_app.selectors.tables import table_for_match
 from polls.selectors import match_poll

@@ -5,62 +5,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('fixtures_app', '0001_initial'),
+        ("fixtures_app", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Poll',
+            name="Poll",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question', models.CharField(default='Who will win?', max_length=200)),
-                ('closes_at', models.DateTimeField(blank=True, help_text='Voting stops at this time: kick-off by default. Empty: no close time.', null=True)),
-                ('closed', models.BooleanField(blank=True, choices=[(None, 'By the close time'), (True, 'Closed by an editor'), (False, 'Kept open by an editor')], default=None, help_text="An editor's decision, which wins over the close time either way.", null=True)),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='The first poll of a match is its main one.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('match', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='polls', to='fixtures_app.match')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question", models.CharField(default="Who will win?", max_length=200)),
+                (
+                    "closes_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Voting stops at this time: kick-off by default. Empty: no close time.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "closed",
+                    models.BooleanField(
+                        blank=True,
+                        choices=[
+                            (None, "By the close time"),
+                            (True, "Closed by an editor"),
+                            (False, "Kept open by an editor"),
+                        ],
+                        default=None,
+                        help_text="An editor's decision, which wins over the close time either way.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="The first poll of a match is its main one."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "match",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="polls",
+                        to="fixtures_app.match",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['match', 'order', 'pk'],
+                "ordering": ["match", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PollOption',
+            name="PollOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Stable name for code and demo data, e.g. home, draw, away.', max_length=40)),
-                ('label', models.CharField(max_length=100)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('poll', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='polls.poll')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="Stable name for code and demo data, e.g. home, draw, away.", max_length=40
+                    ),
+                ),
+                ("label", models.CharField(max_length=100)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "poll",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="options", to="polls.poll"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['poll', 'order', 'pk'],
+                "ordering": ["poll", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('voter_key', models.CharField(help_text='user:<id> for an account, anon:<token> for a cookie.', max_length=64)),
-                ('created_at', models.DateTimeField()),
-                ('option', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='votes', to='polls.polloption')),
-                ('poll', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='polls.poll')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "voter_key",
+                    models.CharField(
+                        help_text="user:<id> for an account, anon:<token> for a cookie.", max_length=64
+                    ),
+                ),
+                ("created_at", models.DateTimeField()),
+                (
+                    "option",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="votes",
+                        to="polls.polloption",
+                    ),
+                ),
+                (
+                    "poll",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="polls.poll"
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='polloption',
-            constraint=models.UniqueConstraint(fields=('poll', 'key'), name='poll_option_unique_key'),
+            model_name="polloption",
+            constraint=models.UniqueConstraint(fields=("poll", "key"), name="poll_option_unique_key"),
         ),
         migrations.AddIndex(
-            model_name='vote',
-            index=models.Index(fields=['poll', 'option'], name='vote_poll_option'),
+            model_name="vote",
+            index=models.Index(fields=["poll", "option"], name="vote_poll_option"),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('poll', 'voter_key'), name='vote_one_per_fan'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(fields=("poll", "voter_key"), name="vote_one_per_fan"),
         ),
     ]

@@ -17,8 +17,18 @@ def match():
 
 def event_form(match, **fields):
     salah = match.lineup.get().player
-    data = {"match": match.pk, "kind": "goal", "period": "", "minute": 7, "added_minute": 0,
-            "team": match.away_team.pk, "player": salah.pk, "goal_type": "penalty", "detail": "", "text": ""}
+    data = {
+        "match": match.pk,
+        "kind": "goal",
+        "period": "",
+        "minute": 7,
+        "added_minute": 0,
+        "team": match.away_team.pk,
+        "player": salah.pk,
+        "goal_type": "penalty",
+        "detail": "",
+        "text": "",
+    }
     data.update(fields)
     return data
 
@@ -41,17 +51,42 @@ def test_admin_refuses_a_status_change_the_rules_do_not_allow(admin_client, matc
     url = f"/admin/fixtures_app/match/{match.pk}/change/"
     form = admin_client.get(url).context["adminform"].form
     data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update({"status": "full_time", "kickoff_0": "2024-04-18", "kickoff_1": "19:00:00",
-                 "lineup-TOTAL_FORMS": 1, "lineup-INITIAL_FORMS": 1, "lineup-0-id": match.lineup.get().pk,
-                 "lineup-0-match": match.pk, "lineup-0-team": match.away_team.pk,
-                 "lineup-0-player": match.lineup.get().player_id, "lineup-0-starter": "on", "lineup-0-order": 0})
+    data.update(
+        {
+            "status": "full_time",
+            "kickoff_0": "2024-04-18",
+            "kickoff_1": "19:00:00",
+            "lineup-TOTAL_FORMS": 1,
+            "lineup-INITIAL_FORMS": 1,
+            "lineup-0-id": match.lineup.get().pk,
+            "lineup-0-match": match.pk,
+            "lineup-0-team": match.away_team.pk,
+            "lineup-0-player": match.lineup.get().player_id,
+            "lineup-0-starter": "on",
+            "lineup-0-order": 0,
+        }
+    )
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert "can go to" in response.content.decode()
     assert Match.objects.get(pk=match.pk).status == "first_half"
 
 
-@pytest.mark.parametrize("model", ["competition", "season", "stage", "tie", "team", "venue", "player",
-                                   "squadmember", "match", "matchevent", "pointsdeduction"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "competition",
+        "season",
+        "stage",
+        "tie",
+        "team",
+        "venue",
+        "player",
+        "squadmember",
+        "match",
+        "matchevent",
+        "pointsdeduction",
+    ],
+)
 def test_every_model_has_an_admin_list(admin_client, match, model):
     assert admin_client.get(f"/admin/fixtures_app/{model}/").status_code == 200

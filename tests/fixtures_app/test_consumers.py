@@ -30,7 +30,11 @@ async def connect(path: str) -> WebsocketCommunicator:
 @database_sync_to_async
 def goal(match, minute=7):
     return match_record_event(
-        match=match, kind="goal", minute=minute, team=match.away_team, player=match.lineup.get().player,
+        match=match,
+        kind="goal",
+        minute=minute,
+        team=match.away_team,
+        player=match.lineup.get().player,
         goal_type="penalty",
     )
 
@@ -103,8 +107,14 @@ async def test_fan_too_far_behind_gets_a_fresh_snapshot(match):
 
 @pytest.mark.parametrize(
     "frame",
-    ["not json", "[1, 2]", '{"no": "type"}', '{"type": "launch_rockets"}', '{"type": "catch_up", "since": "x"}',
-     "x" * 20_000],
+    [
+        "not json",
+        "[1, 2]",
+        '{"no": "type"}',
+        '{"type": "launch_rockets"}',
+        '{"type": "catch_up", "since": "x"}',
+        "x" * 20_000,
+    ],
 )
 async def test_malformed_messages_get_an_error_and_the_socket_lives_on(match, frame):
     fan = await connect(f"/ws/matches/{match.pk}/")

@@ -14,7 +14,12 @@ from fixtures_app.status import Status
         ({"status": Status.HALF_TIME, "clock": "HT", "half_time": Score(1, 1)}, "HT"),
         ({"status": Status.AFTER_EXTRA_TIME, "clock": "AET", "normal_time": Score(1, 1)}, "AET (90': 1-1)"),
         (
-            {"status": Status.AFTER_PENALTIES, "clock": "Pens", "score": Score(2, 2), "penalties": Score(4, 3)},
+            {
+                "status": Status.AFTER_PENALTIES,
+                "clock": "Pens",
+                "score": Score(2, 2),
+                "penalties": Score(4, 3),
+            },
             "Pens 4-3 (AET 2-2)",
         ),
         ({"status": Status.ABANDONED, "clock": "Abandoned"}, "Abandoned"),

@@ -94,7 +94,9 @@ def test_bad_event_is_refused_with_a_clear_message_and_changes_nothing(match, fi
     fields = {"team": match.away_team, "who": "Salah", **fields}
     before = (match.events.count(), score(match))
     with pytest.raises(ValidationError, match=message):
-        record(match, fields.pop("kind"), fields.pop("minute"), fields.pop("team"), fields.pop("who"), **fields)
+        record(
+            match, fields.pop("kind"), fields.pop("minute"), fields.pop("team"), fields.pop("who"), **fields
+        )
     assert (match.events.count(), score(match)) == before
 
 

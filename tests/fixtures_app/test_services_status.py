@@ -72,11 +72,21 @@ def test_a_shootout_decides_a_level_knockout():
     stage = make_stage(name="Final", kind=Stage.Kind.KNOCKOUT)
     match = make_match(stage=stage)
     home_kicker = add_to_lineup(match, match.home_team, "Kicker")[0]
-    match = advance(match, *NINETY, ("extra_time_break", 110), ("extra_first_half", 115), ("extra_half_time", 131),
-                    ("extra_second_half", 133), ("penalties_break", 149), ("penalties", 152))
+    match = advance(
+        match,
+        *NINETY,
+        ("extra_time_break", 110),
+        ("extra_first_half", 115),
+        ("extra_half_time", 131),
+        ("extra_second_half", 133),
+        ("penalties_break", 149),
+        ("penalties", 152),
+    )
     with pytest.raises(ValidationError):
         match_change_status(match=match, status="after_penalties", at=KICKOFF + 160 * MINUTE)
-    match_record_event(match=match, kind="goal", minute=120, period=5, team=match.home_team, player=home_kicker)
+    match_record_event(
+        match=match, kind="goal", minute=120, period=5, team=match.home_team, player=home_kicker
+    )
     match = advance(match, ("after_penalties", 160))
     assert (match.home_penalties, match.away_penalties, match.home_score) == (1, 0, 0)
     assert (match.home_normal_time_score, match.away_normal_time_score) == (0, 0)
@@ -85,7 +95,9 @@ def test_a_shootout_decides_a_level_knockout():
 def test_second_leg_goes_to_full_time_when_the_aggregate_is_not_level():
     tie = make_tie()
     atalanta, liverpool = make_team("Atalanta"), make_team("Liverpool")
-    first = make_match(liverpool, atalanta, stage=tie.stage, tie=tie, leg=1, kickoff=KICKOFF - dt.timedelta(days=7))
+    first = make_match(
+        liverpool, atalanta, stage=tie.stage, tie=tie, leg=1, kickoff=KICKOFF - dt.timedelta(days=7)
+    )
     match_record_result(match=first, home_score=0, away_score=3)
     second = make_match(atalanta, liverpool, stage=tie.stage, tie=tie, leg=2)
     assert advance(second, *NINETY, ("full_time", 110)).status == "full_time"
