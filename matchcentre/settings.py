@@ -160,4 +160,6 @@ POLLS_VOTE_RATE_PER_FAN = os.environ.get("MATCHCENTRE_POLL_VOTE_RATE_PER_FAN", "
 POLLS_VOTE_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_POLL_VOTE_RATE_PER_ADDRESS", "100/m")
 # The counts of a big poll (10,000 votes or more) are kept this long in the cache, so a
 # kick-off crowd reloading the page does not count the votes once per reader. 0: never cached.
+# Live tallies go out to the match page at most once per this many seconds per poll.
+POLLS_PUSH_INTERVAL = float(os.environ.get("MATCHCENTRE_POLL_PUSH_INTERVAL", "0.25"))
 POLLS_TALLY_CACHE_SECONDS = float(os.environ.get("MATCHCENTRE_POLL_TALLY_CACHE_SECONDS", "1"))

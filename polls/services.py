@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from fixtures_app.models import Match
 from polls.models import Poll, PollOption, Vote
+from polls.realtime import poll_tally_changed
 
 DEFAULT_QUESTION = "Who will win?"
 SEED_VOTER_PREFIX = "seed:"
@@ -85,6 +86,7 @@ def poll_vote(*, poll: Poll, option_id: int, voter_key: str, now: dt.datetime) -
     try:
         with transaction.atomic():
             vote = Vote.objects.create(poll=poll, option=option, voter_key=voter_key, created_at=now)
+            transaction.on_commit(lambda: poll_tally_changed(poll_id=poll.pk, match_id=poll.match_id))
     except IntegrityError:
         # The same fan's other request got in first; the unique (poll, voter) index keeps theirs.
         earlier = Vote.objects.select_related("option").get(poll=poll, voter_key=voter_key)

@@ -1,0 +1,53 @@
+"""Pushes a poll's tally to the fans on its match page: a few times a second at most,
+however fast the votes come, and never missing the last vote of a burst.
+
+The tally is counted and serialised once per push and goes out through the match's live
+group (fixtures_app.realtime). The throttle is kept per server process.
+"""
+
+import json
+import threading
+import time
+
+from django.conf import settings
+from django.db import connections
+
+from fixtures_app import realtime
+from polls.selectors import poll_tally
+from polls.throttle import tally_push_delay
+
+_lock = threading.Lock()
+_last_push: dict[int, float] = {}
+_pending: set[int] = set()
+
+
+def poll_tally_changed(*, poll_id: int, match_id: int) -> None:
+    """Called once a counted vote has committed."""
+    with _lock:
+        delay = tally_push_delay(
+            last_push_at=_last_push.get(poll_id),
+            push_pending=poll_id in _pending,
+            now=time.monotonic(),
+            interval=settings.POLLS_PUSH_INTERVAL,
+        )
+        if delay is None:
+            return
+        _pending.add(poll_id)
+    if delay == 0:
+        _push(poll_id, match_id, in_thread=False)
+    else:
+        threading.Timer(delay, _push, args=(poll_id, match_id), kwargs={"in_thread": True}).start()
+
+
+def _push(poll_id: int, match_id: int, *, in_thread: bool) -> None:
+    with _lock:
+        _pending.discard(poll_id)
+        _last_push[poll_id] = time.monotonic()
+    try:
+        tally = poll_tally(poll_id)
+    finally:
+        if in_thread:
+            connections.close_all()
+    if tally is not None:
+        message = {"type": "poll_tally", "match": match_id, "tally": tally}
+        realtime.publish(realtime.match_group(match_id), json.dumps(message, separators=(",", ":")))
