@@ -38,6 +38,13 @@ def test_seed_match_page_shows_the_header_of_the_seed(client, seed_match):
     assert "Atalanta win 3-1 on aggregate" in text
 
 
+def test_seed_match_page_shows_the_seeds_poll(client, seed_match):
+    text = page_text(client.get(seed_match.get_absolute_url()))
+    assert "How you voted: Atalanta vs Liverpool" in text
+    assert re.search(r"Atalanta BC 31\.2% .*Liverpool 68\.8%", text)
+    assert "391 votes" in text
+
+
 def test_match_page_shows_kick_off_in_the_readers_time_zone_with_uk_time(client, seed_match):
     client.cookies["tz"] = "America/New_York"
     text = page_text(client.get(seed_match.get_absolute_url()))
