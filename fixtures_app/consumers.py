@@ -9,6 +9,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import timezone
 
 from fixtures_app import realtime
+from fixtures_app.editing import COMMANDS, run_editor_command
 from fixtures_app.models import Match
 from fixtures_app.selectors.live import snapshot
 from fixtures_app.selectors.updates import updates_since
@@ -70,6 +71,8 @@ class MatchConsumer(LiveSocket):
             await self._catch_up(message.get("since"))
         elif message["type"] == "ping":
             await self.send_json({"type": "pong"})
+        elif message["type"] in COMMANDS:
+            await self.send_json(await database_sync_to_async(self._command)(message))
         else:
             await self.send_error(f"Unknown message type {message['type'][:40]!r}.", ref=message.get("ref"))
 
@@ -79,6 +82,9 @@ class MatchConsumer(LiveSocket):
             return
         for update in await database_sync_to_async(self._updates_since)(since):
             await self.send_json(update)
+
+    def _command(self, message: dict) -> dict:
+        return run_editor_command(user=self.scope["user"], match_id=self.match_id, message=message)
 
     def _snapshot(self) -> dict:
         return snapshot(Match.objects.get(pk=self.match_id), now=timezone.now())
