@@ -32,7 +32,7 @@ from fixtures_app.status import STATUS_LABELS
 ENTRY_KINDS = [(kind.value, label) for kind, label in EVENT_KIND_LABELS.items() if kind not in SYSTEM_KINDS]
 LAST_MINUTE = PERIOD_MINUTES[Period.EXTRA_SECOND_HALF][1]
 CLIENT_KEY_LENGTH = MatchUpdate._meta.get_field("client_key").max_length
-# The fields an event form passes to its service, besides the people and the event reversed.
+# What an event form hands to its service.
 EVENT_FIELDS = (
     "kind",
     "minute",

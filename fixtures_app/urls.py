@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fixtures_app.views import live, match, tables
+from fixtures_app.views import console, live, match, tables
 
 app_name = "fixtures_app"
 
@@ -15,4 +15,11 @@ urlpatterns = [
     path(
         "api/competitions/<slug:competition>/seasons/<slug:season>/table", tables.api_table, name="api-table"
     ),
+    path("console/", console.console_index, name="console"),
+    path("console/matches/<int:pk>/", console.console_match, name="console-match"),
+    path("console/matches/<int:pk>/events/", console.console_record, name="console-record"),
+    path("console/events/<int:pk>/correct/", console.console_correct, name="console-correct"),
+    path("console/events/<int:pk>/delete/", console.console_delete, name="console-delete"),
+    path("console/matches/<int:pk>/status/", console.console_status, name="console-status"),
+    path("console/matches/<int:pk>/fragment/", console.console_events_fragment, name="console-fragment"),
 ]

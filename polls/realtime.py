@@ -18,21 +18,25 @@ from polls.throttle import tally_push_delay
 
 _lock = threading.Lock()
 _last_push: dict[int, float] = {}
-_pending: set[int] = set()
+# When each waiting push was planned: one that has waited far past its time was lost
+# (a process forked with it, a timer thread that died) and no longer holds pushes back.
+_pending: dict[int, float] = {}
 
 
 def poll_tally_changed(*, poll_id: int, match_id: int) -> None:
     """Called once a counted vote has committed."""
+    interval = settings.POLLS_PUSH_INTERVAL
+    now = time.monotonic()
     with _lock:
         delay = tally_push_delay(
             last_push_at=_last_push.get(poll_id),
-            push_pending=poll_id in _pending,
-            now=time.monotonic(),
-            interval=settings.POLLS_PUSH_INTERVAL,
+            push_pending=now - _pending.get(poll_id, -1e9) < 4 * interval,
+            now=now,
+            interval=interval,
         )
         if delay is None:
             return
-        _pending.add(poll_id)
+        _pending[poll_id] = now
     if delay == 0:
         _push(poll_id, match_id, in_thread=False)
     else:
@@ -41,7 +45,7 @@ def poll_tally_changed(*, poll_id: int, match_id: int) -> None:
 
 def _push(poll_id: int, match_id: int, *, in_thread: bool) -> None:
     with _lock:
-        _pending.discard(poll_id)
+        _pending.pop(poll_id, None)
         _last_push[poll_id] = time.monotonic()
     try:
         tally = poll_tally(poll_id)

@@ -84,8 +84,17 @@ def live_site(transactional_db):
 
 
 def _use_database(name: str) -> None:
-    """In the server process: open the test database this test run made."""
+    """In the server process: open the test database this test run made.
+
+    The process is forked from the test run, whose earlier async tests may have started
+    asgiref's one-thread executor; its thread does not survive the fork, so start afresh.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from asgiref.sync import SyncToAsync
+
     settings.DATABASES["default"]["NAME"] = name
+    SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
 
 
 @pytest.fixture

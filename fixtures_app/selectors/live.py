@@ -8,10 +8,12 @@ from django.template.loader import render_to_string
 from fixtures_app.events import EventKind
 from fixtures_app.models import Match
 from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
+from fixtures_app.selectors.tables import stage_table
 from fixtures_app.timeline import TimelineEntry
 
 ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
 LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})
+SCORE_CHANGING = frozenset({"event_corrected", "event_deleted", "status_changed"})
 
 
 def live_state(page: MatchPage) -> dict:
@@ -66,7 +68,15 @@ def change_message(
         message["announce"] = _announcement(page, this)
     if event_kind in LINEUP_KINDS or kind == "event_deleted":
         message["lineups_html"] = lineups_html(page)
+    if match.stage.has_table and (event_kind == "goal" or kind in SCORE_CHANGING):
+        message["table_html"] = table_html(match)
     return message
+
+
+def table_html(match: Match) -> str:
+    """The match's own table, moved by its live score (the provisional table)."""
+    table = stage_table(match.stage, highlight=(match.home_team_id, match.away_team_id))
+    return render_to_string("fixtures_app/_table.html", {"table": table, "highlight": table.highlight})
 
 
 def _touched(entry: TimelineEntry, event_id: int | None) -> bool:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fixtures_app import scoring, ties
-from fixtures_app.clock import PERIOD_MINUTES, live_minute
+from fixtures_app.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES, live_minute
 from fixtures_app.events import EventKind, Period
 from fixtures_app.models import Match, MatchEvent, Stage
 from fixtures_app.models.match import PERIOD_START_FIELDS
@@ -65,6 +65,8 @@ def _end_period(match: Match, period: Period | None, at: dt.datetime, author) ->
     minute, added = (PERIOD_MINUTES[period][1], 0)
     if period is not Period.PENALTIES and started is not None:
         minute, added = live_minute(period, started, at)
+        # A whistle entered long after the period really ended still ends it at the most added time.
+        added = min(added, MAX_ADDED_MINUTES)
     MatchEvent.objects.create(
         match=match,
         kind=EventKind.PERIOD_END,

@@ -62,6 +62,7 @@ def _score_message(match: Match, message: dict) -> dict:
     return {
         "type": "score",
         "match": match.pk,
+        "season": match.stage.season_id,
         "score": state["score"],
         "status": state["status"],
         "status_line": state["status_line"],

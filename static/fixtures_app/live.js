@@ -89,6 +89,10 @@
       var lineups = document.getElementById("lineups");
       if (lineups) lineups.innerHTML = message.lineups_html;
     }
+    if (message.table_html) {
+      var table = document.getElementById("match-table");
+      if (table) table.innerHTML = message.table_html;
+    }
     if (message.announce && announcer) announcer.textContent = message.announce;
     highlight(message);
   }

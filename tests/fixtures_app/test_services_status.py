@@ -136,3 +136,9 @@ def test_an_abandoned_match_takes_no_more_changes():
 def test_a_postponed_match_can_be_rescheduled():
     match = advance(make_match(), ("postponed", -60), ("scheduled", -30))
     assert match.status == "scheduled"
+
+
+def test_half_time_entered_very_late_ends_the_half_at_the_most_added_time():
+    match = advance(make_match(), ("first_half", 0), ("half_time", 120))
+    end = match.events.get(kind="period_end")
+    assert (end.minute, end.added_minute) == (45, 30)

@@ -32,7 +32,9 @@ async def test_a_vote_reaches_fans_on_the_match_page():
     assert (await fan.connect())[0]
     await fan.receive_json_from()  # snapshot
     option = await database_sync_to_async(lambda: poll.options.get(key="away"))()
-    await database_sync_to_async(poll_vote)(poll=poll, option_id=option.pk, voter_key="fan-1", now=timezone.now())
+    await database_sync_to_async(poll_vote)(
+        poll=poll, option_id=option.pk, voter_key="fan-1", now=timezone.now()
+    )
     [tally] = await tallies_until(fan, 1)
     assert [o["percent"] for o in tally["options"]] == [0.0, 0.0, 100.0]
     await fan.disconnect()
