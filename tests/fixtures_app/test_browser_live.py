@@ -1,0 +1,72 @@
+"""The live flow in real browsers: an editor's console in one, a fan's match page in another."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from fixtures_app.demo.loader import EDITOR, load_demo
+from fixtures_app.models import Match
+
+pytestmark = pytest.mark.browser
+SCORE = re.compile(r"\s+")
+
+
+def score_of(page) -> str:
+    return SCORE.sub("", page.locator("#scoreboard .scoreboard__score").inner_text())
+
+
+def wait_for_score(page, score: str) -> None:
+    """Waits at most two seconds for the fan's page to show the score, without a reload."""
+    page.wait_for_function(
+        "score => document.querySelector('#scoreboard .scoreboard__score')"
+        ".innerText.replace(/\\s/g, '') === score",
+        arg=score,
+        timeout=2000,
+    )
+
+
+def sign_in(page, base: str) -> None:
+    page.goto(base + "/accounts/login/?next=/console/")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/console/")
+
+
+def test_editor_records_then_deletes_a_goal_and_the_fan_page_follows(live_site, browser):
+    load_demo(now=timezone.now())
+    match = Match.objects.in_play().football().get()
+    fan = browser.new_context().new_page()
+    fan.goto(live_site + match.get_absolute_url())
+    fan.locator("[data-live-status][data-state=live]").wait_for()
+    assert score_of(fan) == "2–1"
+
+    desk = browser.new_context().new_page()
+    sign_in(desk, live_site)
+    desk.goto(live_site + f"/console/matches/{match.pk}/")
+    desk.click("[data-kind=goal]")
+    entry = desk.locator("#entry-goal")
+    entry.get_by_label("Chelsea").check()
+    picker = entry.locator("select[name=player]")
+    jackson = picker.locator("option", has_text="Jackson").first.get_attribute("value")
+    picker.select_option(value=jackson)
+    assert entry.locator("[name=minute]").input_value().isdigit()  # prefilled from the live clock
+    entry.get_by_role("button", name="Save").click()
+
+    # Within two seconds, without a reload: score, key events and timeline.
+    wait_for_score(fan, "2–2")
+    assert "Jackson" in fan.locator(".scoreboard__team--away .key-events--goals").inner_text()
+    newest = fan.locator("#timeline .timeline__entry").first
+    assert "Jackson (Chelsea) scores." in newest.inner_text()
+    assert "is-new" in newest.get_attribute("class")
+    assert "Goal!" in fan.locator("[data-live-announcer]").inner_text()
+
+    goal_row = desk.locator("[data-event-id]", has_text="Jackson").first
+    goal_row.wait_for()
+    desk.once("dialog", lambda dialog: dialog.accept())
+    goal_row.get_by_role("button", name="Delete").click()
+
+    wait_for_score(fan, "2–1")
+    assert "Jackson" not in fan.locator("#timeline").inner_text()
+    assert "Jackson" not in fan.locator("#scoreboard").inner_text()
