@@ -62,11 +62,18 @@ def test_editor_records_then_deletes_a_goal_and_the_fan_page_follows(live_site, 
     assert "is-new" in newest.get_attribute("class")
     assert "Goal!" in fan.locator("[data-live-announcer]").inner_text()
 
+    desk.reload()  # the console as it stands now, so no live refresh moves the row under the click
     goal_row = desk.locator("[data-event-id]", has_text="Jackson").first
-    goal_row.wait_for()
-    desk.once("dialog", lambda dialog: dialog.accept())
+    asked = []
+
+    def confirm(dialog):
+        asked.append(dialog.message)
+        dialog.accept() if "Jackson" in dialog.message else dialog.dismiss()
+
+    desk.once("dialog", confirm)
     goal_row.get_by_role("button", name="Delete").click()
 
+    assert "Jackson" in asked[0]
     wait_for_score(fan, "2–1")
     assert "Jackson" not in fan.locator("#timeline").inner_text()
     assert "Jackson" not in fan.locator("#scoreboard").inner_text()
