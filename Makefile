@@ -22,7 +22,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.runtime
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
-	@echo "MatchCentre is at http://$(HOST):$(PORT)/ (editor console and admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "MatchCentre is at http://$(HOST):$(PORT)/  ·  editors: http://$(HOST):$(PORT)/console/  ·  admin: http://$(HOST):$(PORT)/admin/"
 	DJANGO_DEBUG=1 $(BIN)/daphne -b $(HOST) -p $(PORT) matchcentre.asgi:application
 
 test: $(VENV)/.dev

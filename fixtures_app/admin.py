@@ -11,6 +11,8 @@ from fixtures_app.models import (
     LineupEntry,
     Match,
     MatchEvent,
+    MatchStat,
+    MatchUpdate,
     Player,
     PointsDeduction,
     Season,
@@ -238,3 +240,31 @@ class SquadMemberAdmin(admin.ModelAdmin):
 class PointsDeductionAdmin(admin.ModelAdmin):
     list_display = ["team", "season", "points", "reason"]
     autocomplete_fields = ["team"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written only through the services (the console, feeds); the admin shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MatchStat)
+class MatchStatAdmin(ReadOnlyAdmin):
+    list_display = ["match", "team", "period", "shots", "shots_on_target", "expected_goals", "possession"]
+    list_select_related = ["match__home_team", "match__away_team", "team"]
+
+
+@admin.register(MatchUpdate)
+class MatchUpdateAdmin(ReadOnlyAdmin):
+    list_display = ["match", "seq", "kind", "summary", "by", "at"]
+    list_filter = ["kind"]
+    list_select_related = ["match__home_team", "match__away_team", "by"]
+    search_fields = ["summary"]
+    exclude = ["message"]

@@ -26,6 +26,7 @@ from fixtures_app.services.events import (
     match_delete_event,
     match_record_event,
 )
+from fixtures_app.services.stats import match_record_stats
 from fixtures_app.services.status import match_change_status
 from fixtures_app.status import STATUS_LABELS
 
@@ -266,3 +267,36 @@ class StatusForm(ServiceForm):
 
     def save(self, *, by) -> Match | None:
         return self.call(match_change_status, match=self.match, status=self.cleaned_data["status"], by=by)
+
+
+class StatsForm(ServiceForm):
+    """Sets one side's figures for one half: shots, shots on target, xG, possession."""
+
+    team = IdField(
+        queryset=Team.objects.none(), error_messages={"invalid_choice": "Choose one of the two teams."}
+    )
+    period = forms.TypedChoiceField(
+        coerce=int,
+        choices=[
+            (period.value, label) for period, label in PERIOD_LABELS.items() if period != Period.PENALTIES
+        ],
+        error_messages={"invalid_choice": "Choose a half."},
+    )
+    shots = forms.IntegerField(min_value=0, max_value=99, required=False)
+    shots_on_target = forms.IntegerField(min_value=0, max_value=99, required=False)
+    expected_goals = forms.DecimalField(
+        min_value=0, max_value=15, max_digits=4, decimal_places=2, required=False
+    )
+    possession = forms.IntegerField(min_value=0, max_value=100, required=False)
+
+    def __init__(self, data, *, match: Match, **kwargs):
+        super().__init__(data, **kwargs)
+        self.match = match
+        self.fields["team"].queryset = Team.objects.filter(pk__in=[match.home_team_id, match.away_team_id])
+
+    def save(self, *, by):
+        figures = {name: self.cleaned_data[name] for name in STAT_FIELDS}
+        return self.call(match_record_stats, match=self.match, by=by, **figures)
+
+
+STAT_FIELDS = ("team", "period", "shots", "shots_on_target", "expected_goals", "possession")

@@ -21,5 +21,6 @@ urlpatterns = [
     path("console/events/<int:pk>/correct/", console.console_correct, name="console-correct"),
     path("console/events/<int:pk>/delete/", console.console_delete, name="console-delete"),
     path("console/matches/<int:pk>/status/", console.console_status, name="console-status"),
+    path("console/matches/<int:pk>/stats/", console.console_stats, name="console-stats"),
     path("console/matches/<int:pk>/fragment/", console.console_events_fragment, name="console-fragment"),
 ]

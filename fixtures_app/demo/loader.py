@@ -7,6 +7,7 @@ are placed anew, and only once they have gone stale.
 import datetime as dt
 import json
 import zoneinfo
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
@@ -18,6 +19,7 @@ from fixtures_app.demo.builders import add_lineup, ensure_players, ensure_team, 
 from fixtures_app.models import Competition, Match, Season, Stage, Team, Tie
 from fixtures_app.services.imports import season_import
 from fixtures_app.services.results import match_record_result
+from fixtures_app.services.stats import match_record_stats
 from fixtures_app.status import Status
 from polls.services import poll_create_for_match, poll_seed_votes
 
@@ -136,7 +138,12 @@ def _seed_tie(editor: User) -> None:
         play(
             match, spec, teams=teams, players=players, until=match.kickoff + dt.timedelta(hours=3), by=editor
         )
-    _seed_poll(Match.objects.get(tie=tie, leg=2))
+    second_leg = Match.objects.get(tie=tie, leg=2)
+    _seed_poll(second_leg)
+    # The report's one figure: Liverpool had 0.11 xG from two shots in the second half.
+    match_record_stats(
+        match=second_leg, team=teams["Liverpool"], period=2, shots=2, expected_goals=Decimal("0.11")
+    )
 
 
 def _seed_poll(match: Match) -> None:
@@ -215,6 +222,18 @@ def _live_match(stage: Stage, teams: dict[str, Team], now: dt.datetime, editor: 
         poll=poll, counts={"home": 58, "draw": 21, "away": 44}, now=kickoff - dt.timedelta(hours=1)
     )
     play(match, spec, teams=teams, players=players, until=now, by=editor)
+    for team_name, figures in spec["first_half_stats"].items():
+        shots, on_target, expected_goals, possession = figures
+        match_record_stats(
+            match=match,
+            team=teams[team_name],
+            period=1,
+            shots=shots,
+            shots_on_target=on_target,
+            expected_goals=Decimal(expected_goals),
+            possession=possession,
+            by=editor,
+        )
 
 
 def _upcoming_match(stage: Stage, teams: dict[str, Team], now: dt.datetime) -> None:

@@ -58,6 +58,8 @@ LIVE_MATCH = {
     "home": "Arsenal",
     "away": "Chelsea",
     "minutes_ago": 70,
+    # shots, on target, xG, possession (%)
+    "first_half_stats": {"Arsenal": (7, 3, "0.92", 56), "Chelsea": (4, 2, "0.95", 44)},
     "added_time": (2, 4),
     "lineups": {
         "Arsenal": {

@@ -1,6 +1,7 @@
 from fixtures_app.models.competition import Competition, PointsDeduction, Season, Stage, Tie
 from fixtures_app.models.event import MatchEvent
 from fixtures_app.models.match import LineupEntry, Match
+from fixtures_app.models.stats import MatchStat
 from fixtures_app.models.team import Player, SquadMember, Team, Venue
 from fixtures_app.models.update import MatchUpdate
 
@@ -9,6 +10,7 @@ __all__ = [
     "LineupEntry",
     "Match",
     "MatchEvent",
+    "MatchStat",
     "MatchUpdate",
     "Player",
     "PointsDeduction",

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from fixtures_app import discipline, scoring
 from fixtures_app.clock import PERIOD_MINUTES, live_minute, minute_label
-from fixtures_app.events import VAR_DECISION_LABELS, EventFact, EventKind, GoalType, Period, VarDecision
+from fixtures_app.events import (
+    PERIOD_LABELS,
+    VAR_DECISION_LABELS,
+    EventFact,
+    EventKind,
+    GoalType,
+    Period,
+    VarDecision,
+)
 from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.match import MatchPage, SideView, match_page
@@ -160,6 +168,15 @@ class ConsolePage:
     @property
     def var_decisions(self) -> list[tuple[str, str]]:
         return [(decision.value, label) for decision, label in VAR_DECISION_LABELS.items()]
+
+    @property
+    def stats_periods(self) -> list[tuple[int, str]]:
+        """The halves played so far, for the stats form."""
+        return [
+            (period.value, PERIOD_LABELS[period])
+            for period in Period
+            if period is not Period.PENALTIES and self.match.period_start(period) is not None
+        ]
 
     @property
     def reversible(self) -> list[EventRow]:

@@ -14,6 +14,7 @@ from fixtures_app.timeline import TimelineEntry
 ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
 LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})
 SCORE_CHANGING = frozenset({"event_corrected", "event_deleted", "status_changed"})
+CARD_KINDS = frozenset({"yellow", "second_yellow", "red", "var"})
 
 
 def live_state(page: MatchPage) -> dict:
@@ -45,6 +46,7 @@ def snapshot(match: Match, *, now: dt.datetime) -> dict:
         "entries": {str(entry.event_id): entry_html(page, entry) for entry in page.timeline},
         "order": [entry.event_id for entry in page.timeline],
         "lineups_html": lineups_html(page),
+        "stats_html": stats_html(page),
     }
 
 
@@ -68,6 +70,8 @@ def change_message(
         message["announce"] = _announcement(page, this)
     if event_kind in LINEUP_KINDS or kind == "event_deleted":
         message["lineups_html"] = lineups_html(page)
+    if kind == "stats_changed" or event_kind in CARD_KINDS or kind == "event_deleted":
+        message["stats_html"] = stats_html(page)
     if match.stage.has_table and (event_kind == "goal" or kind in SCORE_CHANGING):
         message["table_html"] = table_html(match)
     return message
@@ -92,6 +96,10 @@ def _announcement(page: MatchPage, entry: TimelineEntry) -> str:
     if entry.kind in (EventKind.RED, EventKind.SECOND_YELLOW):
         return f"Red card, {entry.minute}: {entry.description}"
     return f"{entry.headline} {entry.minute}: {entry.description} {score}"
+
+
+def stats_html(page: MatchPage) -> str:
+    return render_to_string("fixtures_app/_stats.html", {"page": page, "match": page.match})
 
 
 def lineups_html(page: MatchPage) -> str:

@@ -9,6 +9,7 @@ from fixtures_app.events import EventFact, EventKind, Side
 from fixtures_app.models import LineupEntry, Match, MatchEvent
 from fixtures_app.scoreboard import status_line
 from fixtures_app.selectors.facts import event_facts
+from fixtures_app.selectors.stats import StatsSection, match_stats
 from fixtures_app.status import Status
 from fixtures_app.summary import SideSummary, key_events
 from fixtures_app.timeline import TimelineEntry, timeline
@@ -43,6 +44,7 @@ class MatchPage:
     aggregate_line: str
     timeline: list[TimelineEntry]
     has_lineups: bool
+    stats: list[StatsSection]
 
 
 def match_for_page(pk: int) -> Match:
@@ -71,6 +73,7 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         aggregate_line=aggregate_line(match),
         timeline=list(reversed(entries)),
         has_lineups=bool(lineup),
+        stats=match_stats(match, facts),
     )
 
 

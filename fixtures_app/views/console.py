@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from fixtures_app.editors import can_edit_matches
-from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatusForm
+from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.console import console_page
 from fixtures_app.selectors.home import home_page
@@ -95,6 +95,15 @@ def console_status(request, pk: int):
     if match is None:
         return _not_found(request, "There is no such match.")
     return _submit(request, match, lambda data: StatusForm(data, match=match))
+
+
+@editor_required
+@require_POST
+def console_stats(request, pk: int):
+    match = _match(pk)
+    if match is None:
+        return _not_found(request, "There is no such match.")
+    return _submit(request, match, lambda data: StatsForm(data, match=match))
 
 
 @editor_required

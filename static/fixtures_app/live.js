@@ -89,6 +89,10 @@
       var lineups = document.getElementById("lineups");
       if (lineups) lineups.innerHTML = message.lineups_html;
     }
+    if (message.stats_html) {
+      var stats = document.getElementById("stats");
+      if (stats) stats.innerHTML = message.stats_html;
+    }
     if (message.table_html) {
       var table = document.getElementById("match-table");
       if (table) table.innerHTML = message.table_html;

@@ -86,6 +86,8 @@ def test_admin_refuses_a_status_change_the_rules_do_not_allow(admin_client, matc
         "match",
         "matchevent",
         "pointsdeduction",
+        "matchstat",
+        "matchupdate",
     ],
 )
 def test_every_model_has_an_admin_list(admin_client, match, model):
