@@ -24,6 +24,7 @@ from fixtures_app.models import (
 )
 from fixtures_app.services.events import (
     EDITABLE_FIELDS,
+    EVENT_FIELDS,
     match_correct_event,
     match_delete_event,
     match_record_event,
@@ -48,21 +49,7 @@ def dry_run(write) -> None:
 class MatchEventForm(forms.ModelForm):
     class Meta:
         model = MatchEvent
-        fields = [
-            "match",
-            "kind",
-            "period",
-            "minute",
-            "added_minute",
-            "team",
-            "player",
-            "player_in",
-            "goal_type",
-            "var_decision",
-            "reverses",
-            "detail",
-            "text",
-        ]
+        fields = ["match", *EVENT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

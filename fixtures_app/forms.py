@@ -20,6 +20,7 @@ from fixtures_app.events import (
 )
 from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate, Player, Team
 from fixtures_app.services.events import (
+    EVENT_FIELDS,
     MAX_TEXT_LENGTH,
     SYSTEM_KINDS,
     match_correct_event,
@@ -33,21 +34,6 @@ from fixtures_app.status import STATUS_LABELS
 ENTRY_KINDS = [(kind.value, label) for kind, label in EVENT_KIND_LABELS.items() if kind not in SYSTEM_KINDS]
 LAST_MINUTE = PERIOD_MINUTES[Period.EXTRA_SECOND_HALF][1]
 CLIENT_KEY_LENGTH = MatchUpdate._meta.get_field("client_key").max_length
-# What an event form hands to its service.
-EVENT_FIELDS = (
-    "kind",
-    "minute",
-    "added_minute",
-    "period",
-    "team",
-    "player",
-    "player_in",
-    "goal_type",
-    "var_decision",
-    "reverses",
-    "detail",
-    "text",
-)
 
 
 class TextField(forms.CharField):

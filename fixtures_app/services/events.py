@@ -17,22 +17,22 @@ from fixtures_app.services.updates import earlier_write, match_log_update, repla
 
 # A new event has no id yet; it sorts after every saved event in the same minute.
 NEW_EVENT_ID = 2**62
-EDITABLE_FIELDS = frozenset(
-    {
-        "kind",
-        "period",
-        "minute",
-        "added_minute",
-        "team",
-        "player",
-        "player_in",
-        "goal_type",
-        "var_decision",
-        "reverses",
-        "detail",
-        "text",
-    }
+# An event's fields an editor gives, in the order forms show them.
+EVENT_FIELDS = (
+    "kind",
+    "minute",
+    "added_minute",
+    "period",
+    "team",
+    "player",
+    "player_in",
+    "goal_type",
+    "var_decision",
+    "reverses",
+    "detail",
+    "text",
 )
+EDITABLE_FIELDS = frozenset(EVENT_FIELDS)
 SYSTEM_KINDS = frozenset({EventKind.PERIOD_START, EventKind.PERIOD_END})
 MAX_TEXT_LENGTH = 2000
 
