@@ -26,6 +26,8 @@ SHOTS = [
     ("match-phone.png", SEED_MATCH, 390, False),
     ("table.png", "/competitions/uefa-europa-league/2024-25/table/", 1280, True),
 ]
+# Parts of a page: (file, path, CSS selector of the part).
+PARTS = [("todays-games.png", "/", ".todays-games")]
 
 
 def main(base: str) -> None:
@@ -41,6 +43,12 @@ def main(base: str) -> None:
                 page.get_by_role("link", name=target).first.click()
             page.wait_for_load_state("networkidle")
             page.screenshot(path=OUT / name, full_page=full)
+            page.close()
+            print(f"wrote {OUT / name}")
+        for name, path, selector in PARTS:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, timezone_id="Europe/London")
+            page.goto(base + path)
+            page.locator(selector).first.screenshot(path=OUT / name)
             page.close()
             print(f"wrote {OUT / name}")
         browser.close()

@@ -75,6 +75,7 @@ class TablePayload:
     rows: tuple[TableRow, ...]
     url: str
     highlight: frozenset[int] = frozenset()
+    season_id: int = 0
 
     @property
     def deducted_rows(self) -> tuple[TableRow, ...]:
@@ -109,6 +110,7 @@ def stage_table(stage: Stage, *, highlight: Iterable[int] = ()) -> TablePayload:
         rows=tuple(_row(row, teams[int(row.team)]) for row in table.rows),
         url=_table_url(stage),
         highlight=frozenset(highlight),
+        season_id=stage.season_id,
     )
 
 

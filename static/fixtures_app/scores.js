@@ -1,18 +1,22 @@
-/* Home page: live scores over /ws/scores/, one small message per change to any match. */
+/* Live scores for pages that list matches or show tables (home, table pages): one socket,
+   /ws/scores/, one small message per change to any match. A row of that match takes the new
+   score; a table of that match's season is fetched again, so a provisional table moves. */
 (function () {
   "use strict";
-  if (!document.querySelector("[data-match-row]")) return;
-  var failures = 0;
+  var rows = document.querySelector("[data-match-row]");
+  var tables = document.querySelectorAll("[data-live-table]");
+  if ((!rows && !tables.length) || !("WebSocket" in window)) return;
+  var FINISHED = ["full_time", "after_extra_time", "after_penalties"];
+  var failures = 0, refreshing = false;
 
-  function apply(message) {
-    if (message.type !== "score") return;
+  function updateRow(message) {
     var row = document.querySelector('[data-match-row="' + message.match + '"]');
     if (!row) return;
     if (message.score) {
       row.querySelector(".match-row__score").textContent = message.score[0] + " – " + message.score[1];
     }
     var time = row.querySelector(".match-row__time");
-    if (["full_time", "after_extra_time", "after_penalties"].indexOf(message.status) !== -1) {
+    if (FINISHED.indexOf(message.status) !== -1) {
       time.textContent = "FT";
       row.classList.remove("is-live");
     } else if (message.status_line) {
@@ -21,13 +25,32 @@
     }
   }
 
+  function refreshTables(season) {
+    var stale = Array.prototype.filter.call(tables, function (node) { return node.dataset.season === String(season); });
+    if (!stale.length || refreshing) return;
+    refreshing = true;
+    fetch(location.href, { headers: { Accept: "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").querySelectorAll("[data-live-table]");
+        Array.prototype.forEach.call(fresh, function (node) {
+          var old = document.querySelector('[data-live-table][data-season="' + node.dataset.season + '"]');
+          if (old) old.innerHTML = node.innerHTML;
+        });
+      })
+      .finally(function () { refreshing = false; });
+  }
+
   function connect() {
-    if (!("WebSocket" in window)) return;
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     var socket = new WebSocket(scheme + location.host + "/ws/scores/");
     socket.onopen = function () { failures = 0; };
     socket.onmessage = function (event) {
-      try { apply(JSON.parse(event.data)); } catch (error) { /* skip a frame we cannot read */ }
+      var message;
+      try { message = JSON.parse(event.data); } catch (error) { return; }
+      if (message.type !== "score") return;
+      updateRow(message);
+      refreshTables(message.season);
     };
     socket.onclose = function () {
       failures += 1;

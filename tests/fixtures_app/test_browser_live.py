@@ -77,3 +77,33 @@ def test_editor_records_then_deletes_a_goal_and_the_fan_page_follows(live_site, 
     wait_for_score(fan, "2–1")
     assert "Jackson" not in fan.locator("#timeline").inner_text()
     assert "Jackson" not in fan.locator("#scoreboard").inner_text()
+
+
+def test_provisional_table_moves_with_a_live_goal(live_site, browser):
+    load_demo(now=timezone.now())
+    match = Match.objects.in_play().football().get()
+    season = match.stage.season
+    fan = browser.new_context().new_page()
+    fan.goto(live_site + f"/competitions/{season.competition.slug}/{season.slug}/table/")
+    chelsea = fan.locator(".league-table__row", has_text="Chelsea")
+    assert chelsea.locator(".league-table__points").inner_text() == "0"
+    assert fan.get_by_text("Provisional").first.is_visible()
+
+    desk = browser.new_context().new_page()
+    sign_in(desk, live_site)
+    desk.goto(live_site + f"/console/matches/{match.pk}/")
+    jackson = match.lineup.get(player__known_as="Jackson").player
+    token = next(c["value"] for c in desk.context.cookies() if c["name"] == "csrftoken")
+    response = desk.request.post(
+        live_site + f"/console/matches/{match.pk}/events/",
+        form={"kind": "goal", "minute": "60", "team": str(match.away_team_id), "player": str(jackson.pk)},
+        headers={"X-CSRFToken": token, "Accept": "application/json", "Referer": live_site + "/"},
+    )
+    assert response.ok, response.text()
+
+    fan.wait_for_function(
+        "() => [...document.querySelectorAll('.league-table__row')].some(row =>"
+        " row.textContent.includes('Chelsea')"
+        " && row.querySelector('.league-table__points').textContent === '1')",
+        timeout=3000,
+    )
