@@ -20,8 +20,8 @@ from fixtures_app.events import (
 from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.match import MatchPage, SideView, match_page
+from fixtures_app.selectors.status import is_level, resume_from
 from fixtures_app.services.events import SYSTEM_KINDS
-from fixtures_app.services.status import _level, _resume_from
 from fixtures_app.status import PLAYING_PERIODS, Status, StatusError, next_statuses
 from fixtures_app.timeline import TimelineEntry
 
@@ -212,7 +212,7 @@ def allowed_statuses(match: Match) -> tuple[Status, ...]:
     """The statuses the match may move to now, worked out as the status service checks them."""
     current = Status(match.status)
     try:
-        return next_statuses(current, level=_level(match, current), resume_from=_resume_from(match))
+        return next_statuses(current, level=is_level(match, current), resume_from=resume_from(match))
     except StatusError:
         return ()
 

@@ -7,16 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fixtures_app import scoring, ties
 from fixtures_app.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES, live_minute
 from fixtures_app.events import EventKind, Period
-from fixtures_app.models import Match, MatchEvent, Stage
+from fixtures_app.models import Match, MatchEvent
 from fixtures_app.models.match import PERIOD_START_FIELDS
-from fixtures_app.selectors.facts import event_facts, match_events
+from fixtures_app.selectors.status import is_level, resume_from
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.results import match_refresh_result
 from fixtures_app.services.updates import earlier_write, match_log_update
-from fixtures_app.status import PLAYING_PERIODS, Status, check_transition, period_ending, period_starting
+from fixtures_app.status import Status, check_transition, period_ending, period_starting
 
 
 def match_change_status(
@@ -39,7 +38,7 @@ def match_change_status(
             return match
         current = Status(match.status)
         try:
-            check_transition(current, new, level=_level(match, current), resume_from=_resume_from(match))
+            check_transition(current, new, level=is_level(match, current), resume_from=resume_from(match))
         except ValueError as error:
             raise ValidationError(str(error), code="status") from None
         author = by if by and by.is_authenticated else None
@@ -88,37 +87,3 @@ def _start_period(match: Match, period: Period | None, at: dt.datetime, author) 
         minute=PERIOD_MINUTES[period][0],
         created_by=author,
     )
-
-
-def _resume_from(match: Match) -> Status | None:
-    """A suspended match resumes in the last period that kicked off."""
-    started = [status for status, period in PLAYING_PERIODS.items() if match.period_start(period)]
-    return started[-1] if started else None
-
-
-def _level(match: Match, current: Status) -> bool:
-    """Whether a knock-out is level, so that extra time or penalties must follow."""
-    if match.stage.kind != Stage.Kind.KNOCKOUT:
-        return False
-    facts = event_facts(match, match_events(match))
-    if current is Status.PENALTIES:
-        shootout = scoring.shootout_score(facts) or scoring.Score()
-        return shootout.home == shootout.away
-    now = scoring.score(facts)
-    first_leg = _first_leg(match)
-    if first_leg is None:
-        return match.leg != 1 and now.home == now.away
-    second = ties.LegResult(match.home_team.name, match.away_team.name, now.home, now.away)
-    rule = match.tie.away_goals_rule
-    if current is Status.SECOND_HALF:
-        return ties.needs_extra_time(first_leg, second, away_goals_rule=rule)
-    return ties.tie_outcome(first_leg, second, away_goals_rule=rule).level
-
-
-def _first_leg(match: Match) -> ties.LegResult | None:
-    if match.tie_id is None or match.leg != 2:
-        return None
-    first = Match.objects.select_related("home_team", "away_team").filter(tie_id=match.tie_id, leg=1).first()
-    if first is None or first.home_score is None:
-        return None
-    return ties.LegResult(first.home_team.name, first.away_team.name, first.home_score, first.away_score)
