@@ -42,8 +42,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "channels",
+    # django-ninja: the JSON API; listed so that its docs page serves its own Swagger UI files.
+    "ninja",
     "fixtures_app",
     "polls",
+    "articles",
+    "newsletter",
+    "feeds",
 ]
 
 MIDDLEWARE = [
@@ -164,3 +169,28 @@ POLLS_VOTE_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_POLL_VOTE_RATE_PER_ADD
 # Live tallies go out to the match page at most once per this many seconds per poll.
 POLLS_PUSH_INTERVAL = float(os.environ.get("MATCHCENTRE_POLL_PUSH_INTERVAL", "0.25"))
 POLLS_TALLY_CACHE_SECONDS = float(os.environ.get("MATCHCENTRE_POLL_TALLY_CACHE_SECONDS", "1"))
+
+# Articles
+# Photos that editors upload: where they are kept and the address they are served from
+# (by Django itself only with DJANGO_DEBUG on; in production by the proxy or a bucket).
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+
+# Newsletter
+# Confirmation emails: printed to the console unless another backend is set, e.g.
+# django.core.mail.backends.filebased.EmailBackend (one file per email in EMAIL_FILE_PATH)
+# or django.core.mail.backends.smtp.EmailBackend with the DJANGO_EMAIL_HOST… variables.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "MatchCentre <newsletter@localhost>")
+# Sign-ups refused past these rates (django-ratelimit, in the default cache): per email
+# address typed, and per network address; a pending sign-up's email is sent again at most
+# once in this many seconds.
+NEWSLETTER_SIGNUP_RATE_PER_EMAIL = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_EMAIL", "5/h")
+NEWSLETTER_SIGNUP_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_ADDRESS", "30/h")
+NEWSLETTER_RESEND_AFTER_SECONDS = int(os.environ.get("MATCHCENTRE_NEWSLETTER_RESEND_SECONDS", "300"))

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from fixtures_app.demo import league_round, seed_tie, today
+from fixtures_app.demo.articles import load_articles
 from fixtures_app.demo.builders import add_lineup, ensure_players, ensure_team, ensure_venue, play
 from fixtures_app.models import Competition, Match, Season, Stage, Team, Tie
 from fixtures_app.services.imports import season_import
@@ -41,6 +42,7 @@ def load_demo(*, now: dt.datetime) -> list[str]:
         _seed_tie(editor)
         _league_round()
         _today(now, editor)
+        load_articles(now=now)
         return _league_phase()
 
 

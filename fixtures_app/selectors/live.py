@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 
 from fixtures_app.events import EventKind
 from fixtures_app.models import Match
+from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
 from fixtures_app.selectors.tables import stage_table
 from fixtures_app.timeline import TimelineEntry
@@ -15,6 +16,9 @@ ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
 LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})
 SCORE_CHANGING = frozenset({"event_corrected", "event_deleted", "status_changed"})
 CARD_KINDS = frozenset({"yellow", "second_yellow", "red", "var"})
+# Changes the match-flow chart draws: goals, sendings-off, substitutions, VAR reversals.
+CHART_KINDS = frozenset({"goal", "second_yellow", "red", "substitution", "var"})
+CHART_CHANGES = frozenset({"event_deleted", "status_changed", "stats_changed"})
 
 
 def live_state(page: MatchPage) -> dict:
@@ -47,6 +51,7 @@ def snapshot(match: Match, *, now: dt.datetime) -> dict:
         "order": [entry.event_id for entry in page.timeline],
         "lineups_html": lineups_html(page),
         "stats_html": stats_html(page),
+        "chart_html": chart_html(page, now=now),
     }
 
 
@@ -68,10 +73,12 @@ def change_message(
     this = next((entry for entry in page.timeline if entry.event_id == event_id), None)
     if this and kind == "event_added" and this.kind in ANNOUNCED and not this.reversed:
         message["announce"] = _announcement(page, this)
-    if event_kind in LINEUP_KINDS or kind == "event_deleted":
+    if event_kind in LINEUP_KINDS or kind in ("event_deleted", "lineups_changed"):
         message["lineups_html"] = lineups_html(page)
     if kind == "stats_changed" or event_kind in CARD_KINDS or kind == "event_deleted":
         message["stats_html"] = stats_html(page)
+    if event_kind in CHART_KINDS or kind in CHART_CHANGES:
+        message["chart_html"] = chart_html(page, now=now)
     if match.stage.has_table and (event_kind == "goal" or kind in SCORE_CHANGING):
         message["table_html"] = table_html(match)
     return message
@@ -100,6 +107,12 @@ def _announcement(page: MatchPage, entry: TimelineEntry) -> str:
 
 def stats_html(page: MatchPage) -> str:
     return render_to_string("fixtures_app/_stats.html", {"page": page, "match": page.match})
+
+
+def chart_html(page: MatchPage, *, now: dt.datetime | None = None) -> str:
+    """The match-flow chart, rendered once per change for every fan."""
+    chart = match_chart(page, stat_lines(page.match), now=now)
+    return render_to_string("fixtures_app/_match_chart.html", {"chart": chart, "match": page.match})
 
 
 def lineups_html(page: MatchPage) -> str:

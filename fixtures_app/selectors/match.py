@@ -45,6 +45,7 @@ class MatchPage:
     timeline: list[TimelineEntry]
     has_lineups: bool
     stats: list[StatsSection]
+    facts: list[EventFact] = field(default_factory=list)
 
 
 def match_for_page(pk: int) -> Match:
@@ -74,6 +75,7 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         timeline=list(reversed(entries)),
         has_lineups=bool(lineup),
         stats=match_stats(match, facts),
+        facts=facts,
     )
 
 

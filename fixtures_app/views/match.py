@@ -3,7 +3,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from articles.selectors import match_article, match_social, read_next
 from fixtures_app.models import Match
+from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.fixtures import game_history, todays_games
 from fixtures_app.selectors.home import home_page
 from fixtures_app.selectors.match import match_for_page, match_page
@@ -32,7 +34,9 @@ def match_detail(request, pk: int, slug: str = ""):
         raise Http404("There is no such match.") from None
     if request.path != match.get_absolute_url():
         return redirect(match, permanent=True)
-    page = match_page(match, now=timezone.now())
+    now = timezone.now()
+    page = match_page(match, now=now)
+    article = match_article(match, now=now)
     context = {
         "page": page,
         "match": match,
@@ -41,6 +45,10 @@ def match_detail(request, pk: int, slug: str = ""):
         "live_poll_interval": settings.LIVE_POLL_INTERVAL,
         "table": table_for_match(match),
         "game_history": game_history(match, tz=timezone.get_current_timezone()),
+        "article": article,
+        "chart": match_chart(page, stat_lines(match), now=now),
+        "read_next": read_next(article or match, now=now),
+        "social": match_social(match, page=page, site_url=request.build_absolute_uri("/")),
         **_sidebar(timezone.get_current_timezone()),
     }
     return render(request, "fixtures_app/match.html", context)

@@ -8,7 +8,8 @@
   var PERIODS = {
     first_half: [1, 45], second_half: [46, 90], extra_first_half: [91, 105], extra_second_half: [106, 120]
   };
-  var CHANGE_TYPES = ["event_added", "event_corrected", "event_deleted", "status_changed", "stats_changed"];
+  var CHANGE_TYPES = ["event_added", "event_corrected", "event_deleted", "status_changed", "stats_changed",
+    "lineups_changed"];
   var seq = parseInt(root.dataset.seq, 10) || 0;
   var clockBase = { status: root.dataset.status, startedAt: root.dataset.periodStartedAt || null };
   var socket = null, failures = 0, pollTimer = null, reconnectTimer = null;
@@ -92,6 +93,10 @@
     if (message.stats_html) {
       var stats = document.getElementById("stats");
       if (stats) stats.innerHTML = message.stats_html;
+    }
+    if (message.chart_html) {
+      var chart = document.getElementById("match-chart");
+      if (chart) chart.innerHTML = message.chart_html;
     }
     if (message.table_html) {
       var table = document.getElementById("match-table");

@@ -1,0 +1,101 @@
+"""Team sheets: a side's line-up for a match, replaced before kick-off or added to at any time.
+
+Every change goes into the update log (fans' pages redraw the line-ups at once, and the audit
+trail says who changed the sheet); replacing gives the same sheet again, and the API keeps
+the answer of an addition sent with a key.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from fixtures_app.lineups import SheetLine, TeamSheetError, check_team_sheet
+from fixtures_app.models import LineupEntry, Match, Player, Team
+from fixtures_app.selectors.lineups import team_lineup
+from fixtures_app.services.events import lock_match
+from fixtures_app.services.updates import match_log_update
+
+POSITION_LENGTH = LineupEntry._meta.get_field("position").max_length
+
+
+@dataclass(frozen=True)
+class LineupPlace:
+    """One name on the sheet, as an editor or a feed gives it."""
+
+    player: Player
+    shirt_number: int | None = None
+    starter: bool = True
+    captain: bool = False
+    position: str = ""
+
+
+def match_set_lineup(
+    *,
+    match: Match,
+    team: Team,
+    entries: Sequence[LineupPlace],
+    replace: bool = True,
+    by: AbstractBaseUser | None = None,
+) -> list[LineupEntry]:
+    """Replaces the side's sheet with `entries` (before kick-off only), or adds them to it."""
+    with transaction.atomic():
+        match = lock_match(match)
+        if team.pk not in (match.home_team_id, match.away_team_id):
+            raise ValidationError(f"{team} is not playing in {match}.", code="team")
+        if replace and match.has_started:
+            raise ValidationError(
+                f"{match} has kicked off: its line-ups can be added to, not replaced.", code="started"
+            )
+        current = list(LineupEntry.objects.filter(match=match).select_related("player"))
+        own = [] if replace else [entry for entry in current if entry.team_id == team.pk]
+        _check_places(entries, taken={entry.player_id for entry in current if entry.team_id != team.pk})
+        _check_sheet([_line_of_entry(entry) for entry in own] + [_line_of_place(place) for place in entries])
+        if replace:
+            LineupEntry.objects.filter(match=match, team=team).delete()
+        first = max((entry.order for entry in own), default=0) + 1
+        LineupEntry.objects.bulk_create(
+            _entry(match, team, place, order) for order, place in enumerate(entries, start=first)
+        )
+        verb = "Line-up set" if replace else "Added to the line-up"
+        names = ", ".join(place.player.known_as for place in entries)
+        match_log_update(match=match, kind="lineups_changed", summary=f"{verb}: {team}: {names}", by=by)
+    return team_lineup(match, team)
+
+
+def _check_places(entries: Sequence[LineupPlace], *, taken: set[int]) -> None:
+    for place in entries:
+        if place.player.pk in taken:
+            raise ValidationError(f"{place.player.known_as} is in the other side's line-up.", code="player")
+        if len(place.position) > POSITION_LENGTH:
+            raise ValidationError(f"A position is at most {POSITION_LENGTH} characters.", code="position")
+
+
+def _check_sheet(lines: list[SheetLine]) -> None:
+    try:
+        check_team_sheet(lines)
+    except TeamSheetError as error:
+        raise ValidationError(str(error), code="lineup") from None
+
+
+def _line_of_entry(entry: LineupEntry) -> SheetLine:
+    return SheetLine(entry.player_id, entry.player.known_as, entry.shirt_number, entry.starter, entry.captain)
+
+
+def _line_of_place(place: LineupPlace) -> SheetLine:
+    return SheetLine(place.player.pk, place.player.known_as, place.shirt_number, place.starter, place.captain)
+
+
+def _entry(match: Match, team: Team, place: LineupPlace, order: int) -> LineupEntry:
+    return LineupEntry(
+        match=match,
+        team=team,
+        player=place.player,
+        shirt_number=place.shirt_number,
+        starter=place.starter,
+        captain=place.captain,
+        position=place.position.strip(),
+        order=order,
+    )

@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from newsletter.models import Subscriber
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    """Read-only: addresses join and leave only through their own links (double opt-in)."""
+
+    list_display = ["email", "state", "created_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = [
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["email"]
+    date_hierarchy = "created_at"
+    fields = ["email", "created_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
