@@ -24,6 +24,7 @@ SHOTS = [
     ("home.png", "/", 1280, True),
     ("match-desktop.png", SEED_MATCH, 1280, True),
     ("match-phone.png", SEED_MATCH, 390, False),
+    ("match-phone-full.png", SEED_MATCH, 390, True),
     ("table.png", "/competitions/uefa-europa-league/2024-25/table/", 1280, True),
 ]
 # Parts of a page: (file, path, CSS selector of the part).
