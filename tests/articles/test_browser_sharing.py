@@ -72,6 +72,7 @@ def test_the_report_page_is_shared_as_an_article(seed_url, browser):
     page = browser.new_page()
     page.goto(seed_url)
     page.get_by_role("link", name="The report on its own page").click()
+    page.wait_for_url("**/articles/**")
     page.get_by_role("heading", level=1).wait_for()
     assert page.locator('meta[property="og:type"]').get_attribute("content") == "article"
     assert (

@@ -34,6 +34,10 @@ def test_a_goal_redraws_the_chart_on_the_fans_page(live_site, browser):
     fan.evaluate(CATCH_UP, f"{live_site}/matches/{match.pk}/updates?since={seq}")
 
     chart = fan.locator("#match-chart svg[role=img]")
-    chart.wait_for(timeout=2000)
+    # The page already has a chart: wait for the one the catch-up redraws.
+    fan.wait_for_function(
+        "() => (document.querySelector('#match-chart svg') || {}).textContent?.includes('CHE 2')",
+        timeout=5000,
+    )
     assert "CHE 2" in chart.text_content()
     assert "Jackson scored for Chelsea on 60 minutes" in chart.locator("desc").text_content()

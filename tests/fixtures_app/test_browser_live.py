@@ -105,5 +105,5 @@ def test_provisional_table_moves_with_a_live_goal(live_site, browser):
         "() => [...document.querySelectorAll('.league-table__row')].some(row =>"
         " row.textContent.includes('Chelsea')"
         " && row.querySelector('.league-table__points').textContent === '1')",
-        timeout=3000,
+        timeout=5000,
     )
