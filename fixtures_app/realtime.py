@@ -74,7 +74,9 @@ class Hub:
         self.loop, self.listener, self.subscribed = loop, None, asyncio.Event()
 
     async def _listening(self) -> None:
-        if self.listener is None:
+        if self.listener is None or self.listener.done():
+            # First socket of this loop, or the subscription died (Redis went away): subscribe anew.
+            self.subscribed = asyncio.Event()
             self.listener = self.loop.create_task(self._listen())
         await asyncio.wait_for(self.subscribed.wait(), timeout=5)
 
@@ -90,6 +92,9 @@ class Hub:
                 if message["type"] == "pmessage":
                     group = message["channel"].decode()[len(CHANNEL_PREFIX) :]
                     await self.deliver(group, message["data"].decode())
+        except Exception:
+            logger.exception("live delivery stopped: the Redis subscription failed")
+            raise
         finally:
             await pubsub.aclose()
             await client.aclose()

@@ -116,6 +116,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Sign-in attempts refused past these rates (django-ratelimit, in the default cache).
+SIGNIN_RATE_PER_USERNAME = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_USERNAME", "5/m")
+SIGNIN_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_ADDRESS", "30/m")
 LOGIN_REDIRECT_URL = "/console/"
 
 LANGUAGE_CODE = "en-gb"

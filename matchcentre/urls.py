@@ -3,10 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from fixtures_app.views.signin import SignInView
 from matchcentre.api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("fixtures_app.urls")),
     # The JSON API: /api/v1/…, /api/docs, /api/openapi.json (after fixtures_app, whose older

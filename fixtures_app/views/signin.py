@@ -1,0 +1,37 @@
+"""The editors' sign-in page: Django's own, with guessing slowed down."""
+
+from django.conf import settings
+from django.contrib.auth.views import LoginView
+from django_ratelimit.core import is_ratelimited
+
+TOO_MANY = "Too many sign-in attempts. Wait a minute, then try again."
+
+
+class SignInView(LoginView):
+    """Refuses sign-ins past a rate per username and per network address, with a clear message."""
+
+    def post(self, request, *args, **kwargs):
+        if _is_guessing(request):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(None, TOO_MANY)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
+def _is_guessing(request) -> bool:
+    by_name = is_ratelimited(
+        request,
+        group="signin.username",
+        key=lambda group, request: request.POST.get("username", "").strip().lower()[:150],
+        rate=settings.SIGNIN_RATE_PER_USERNAME or None,
+        increment=True,
+    )
+    by_address = is_ratelimited(
+        request,
+        group="signin.address",
+        key="ip",
+        rate=settings.SIGNIN_RATE_PER_ADDRESS or None,
+        increment=True,
+    )
+    return by_name or by_address

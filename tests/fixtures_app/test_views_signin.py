@@ -1,0 +1,29 @@
+import uuid
+
+import pytest
+
+from tests.factories import make_editor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_guessing_a_password_is_slowed_down_with_a_clear_message(client, settings):
+    settings.SIGNIN_RATE_PER_USERNAME = "3/m"
+    name = f"desk-{uuid.uuid4().hex[:8]}"  # the count lives in the cache, which may outlive a run
+    make_editor(name)
+    for _ in range(3):
+        wrong = client.post("/accounts/login/", {"username": name, "password": "guess"})
+        assert wrong.status_code == 200
+        assert "Please enter a correct username and password" in wrong.content.decode()
+    refused = client.post("/accounts/login/", {"username": name, "password": "pass-for-tests-only"})
+    assert refused.status_code == 429
+    assert "Too many sign-in attempts" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_editor_signs_in_below_the_limit(client, settings):
+    settings.SIGNIN_RATE_PER_USERNAME = "3/m"
+    name = f"desk-{uuid.uuid4().hex[:8]}"
+    make_editor(name)
+    response = client.post("/accounts/login/", {"username": name, "password": "pass-for-tests-only"})
+    assert response.status_code == 302
