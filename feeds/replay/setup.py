@@ -38,20 +38,11 @@ from fixtures_app.models import (
 from fixtures_app.models.match import PERIOD_START_FIELDS
 from fixtures_app.selectors.live import snapshot
 from fixtures_app.services.clubs import ClubIndex
+from fixtures_app.services.results import SCORE_FIELDS
 from fixtures_app.status import Status
 
 REPLAYS = "Replays"
 REPLAY_USERNAME = "replay"
-RESULT_FIELDS = (
-    "home_score",
-    "away_score",
-    "home_half_time_score",
-    "away_half_time_score",
-    "home_normal_time_score",
-    "away_normal_time_score",
-    "home_penalties",
-    "away_penalties",
-)
 
 
 @dataclass(frozen=True)
@@ -147,7 +138,7 @@ def _reset(match: Match, fields: dict) -> Match:
         model.objects.filter(match=match).delete()
     for name, value in fields.items():
         setattr(match, name, value)
-    for name in (*PERIOD_START_FIELDS.values(), *RESULT_FIELDS):
+    for name in (*PERIOD_START_FIELDS.values(), *SCORE_FIELDS):
         setattr(match, name, None)
     match.status = Status.SCHEDULED
     # The sequence keeps counting up, so a page that missed the reset asks for a snapshot.

@@ -5,7 +5,8 @@ from fixtures_app.events import Period
 from fixtures_app.models import Match
 from fixtures_app.selectors.facts import event_facts, match_events
 
-RESULT_FIELDS = [
+# The match's fields that hold its result; kept from the events, or cleared with them.
+SCORE_FIELDS = (
     "home_score",
     "away_score",
     "home_half_time_score",
@@ -14,8 +15,8 @@ RESULT_FIELDS = [
     "away_normal_time_score",
     "home_penalties",
     "away_penalties",
-    "version",
-]
+)
+RESULT_FIELDS = [*SCORE_FIELDS, "version"]
 
 
 def match_refresh_result(*, match: Match) -> Match:
