@@ -1,7 +1,11 @@
+import re
 import secrets
 
 from django.db import models
 from django.db.models.functions import Lower
+
+# What new_token() makes: URL-safe base64, 43 characters.
+TOKEN_FORM = re.compile(r"[-\w]{1,64}", re.ASCII)
 
 
 def new_token() -> str:
@@ -16,6 +20,11 @@ class SubscriberQuerySet(models.QuerySet):
 
     def pending(self) -> "SubscriberQuerySet":
         return self.filter(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
+
+    def with_token(self, token: str) -> "SubscriberQuerySet":
+        """The subscriber a link is for; nobody for a token that cannot be one of ours (a NUL
+        byte from a mangled link would otherwise reach PostgreSQL, which refuses it with an error)."""
+        return self.filter(token=token) if TOKEN_FORM.fullmatch(token or "") else self.none()
 
 
 class Subscriber(models.Model):

@@ -20,6 +20,7 @@ from newsletter.consent import Outcome, Standing, sends_email, signup_outcome
 from newsletter.models import Subscriber, new_token
 
 logger = logging.getLogger(__name__)
+MAX_EMAIL_LENGTH = Subscriber._meta.get_field("email").max_length
 
 MESSAGES = {
     Outcome.SENT: "Almost there: we have sent a link to {email}. Open it to confirm, and the previews start.",
@@ -100,6 +101,8 @@ def clean_email(email: str) -> str:
     address = BaseUserManager.normalize_email((email or "").strip())
     if not address:
         raise InvalidEmailError("Please type your email address.")
+    if len(address) > MAX_EMAIL_LENGTH:
+        raise InvalidEmailError(f"An email address has at most {MAX_EMAIL_LENGTH} characters.")
     try:
         validate_email(address)
     except ValidationError:
@@ -143,7 +146,7 @@ def _start_again(subscriber: Subscriber) -> None:
 
 
 def _by_token(token: str) -> Subscriber:
-    subscriber = Subscriber.objects.select_for_update().filter(token=token).first() if token else None
+    subscriber = Subscriber.objects.select_for_update().with_token(token).first()
     if subscriber is None:
         raise UnknownTokenError("This link is not valid. It may have been copied only in part.")
     return subscriber
