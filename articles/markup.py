@@ -11,6 +11,7 @@
   `rel="noopener noreferrer nofollow"`.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,11 +50,18 @@ def render_markdown(text: str) -> str:
 
 def sections(text: str) -> list[Section]:
     """The body cut at its `##` headings, each part rendered as clean HTML; empty parts dropped."""
+    return list(_sections(text))
+
+
+# An article is read far more often than it is edited: its rendering is kept per text, which
+# is all it depends on (an edit is a new text).
+@functools.lru_cache(maxsize=256)
+def _sections(text: str) -> tuple[Section, ...]:
     parts = [
         Section(heading=heading, html=render_markdown("\n".join(lines)).strip())
         for heading, lines in _split(text)
     ]
-    return [part for part in parts if part.heading or part.html]
+    return tuple(part for part in parts if part.heading or part.html)
 
 
 def _split(text: str) -> list[tuple[str, list[str]]]:

@@ -1,8 +1,9 @@
 """Pushes a poll's tally to the fans on its match page: a few times a second at most,
 however fast the votes come, and never missing the last vote of a burst.
 
-The tally is counted and serialised once per push and goes out through the match's live
-group (fixtures_app.realtime). The throttle is kept per server process.
+The tally is counted afresh (refreshing a big poll's cached counts for the pages) and
+serialised once per push, and goes out through the match's live group
+(fixtures_app.realtime). The throttle is kept per server process.
 """
 
 import json
@@ -48,7 +49,8 @@ def _push(poll_id: int, match_id: int, *, in_thread: bool) -> None:
         _pending.pop(poll_id, None)
         _last_push[poll_id] = time.monotonic()
     try:
-        tally = poll_tally(poll_id)
+        # Counted afresh, never from the cache: the push after a burst must carry its last vote.
+        tally = poll_tally(poll_id, fresh=True)
     finally:
         if in_thread:
             connections.close_all()

@@ -25,11 +25,15 @@ MAIN_POLL_ANCHOR = "poll"
 CACHE_FROM_VOTES = 10_000
 
 
-def poll_counts(poll_id: int) -> dict[int, int]:
-    """Votes by option id, counted from the votes; a big poll's counts are cached briefly."""
+def poll_counts(poll_id: int, *, fresh: bool = False) -> dict[int, int]:
+    """Votes by option id, counted from the votes; a big poll's counts are cached briefly.
+
+    `fresh` counts now whatever the cache holds, and refreshes it (the live push, which
+    must carry the last vote of a burst).
+    """
     cache_key = f"polls:counts:{poll_id}"
     seconds = settings.POLLS_TALLY_CACHE_SECONDS
-    counts = cache.get(cache_key) if seconds > 0 else None
+    counts = cache.get(cache_key) if seconds > 0 and not fresh else None
     if counts is None:
         rows = Vote.objects.filter(poll_id=poll_id).values("option_id").annotate(votes=Count("*"))
         counts = {row["option_id"]: row["votes"] for row in rows.order_by()}
@@ -38,16 +42,18 @@ def poll_counts(poll_id: int) -> dict[int, int]:
     return counts
 
 
-def poll_tally(poll_id: int, *, now: dt.datetime | None = None) -> dict[str, Any] | None:
+def poll_tally(poll_id: int, *, now: dt.datetime | None = None, fresh: bool = False) -> dict[str, Any] | None:
     """The poll's counts and percentages as every fan sees them, or None for no such poll."""
     poll = Poll.objects.filter(pk=poll_id).prefetch_related("options").first()
     if poll is None:
         return None
-    return _tally(poll, list(poll.options.all()), now or timezone.now())
+    return _tally(poll, list(poll.options.all()), now or timezone.now(), fresh=fresh)
 
 
-def _tally(poll: Poll, options: Sequence[PollOption], now: dt.datetime) -> dict[str, Any]:
-    counts = poll_counts(poll.pk)
+def _tally(
+    poll: Poll, options: Sequence[PollOption], now: dt.datetime, *, fresh: bool = False
+) -> dict[str, Any]:
+    counts = poll_counts(poll.pk, fresh=fresh)
     votes = [counts.get(option.pk, 0) for option in options]
     return {
         "id": poll.pk,
@@ -91,6 +97,14 @@ def poll_for_fan(*, poll: Poll, voter_key: str | None, now: dt.datetime | None =
     return _fan_payload(poll, options, choices.get(poll.pk), now or timezone.now(), main=poll_is_main(poll))
 
 
+def poll_for_fans(
+    *, poll: Poll, choices: Sequence[int | None], now: dt.datetime | None = None
+) -> list[dict[str, Any]]:
+    """One poll as each of several fans sees it, given each fan's choice; counted once for all."""
+    seen = _fan_payload(poll, list(poll.options.all()), None, now or timezone.now(), main=poll_is_main(poll))
+    return [_with_choice(seen, choice) for choice in choices]
+
+
 def poll_is_main(poll: Poll) -> bool:
     """Whether this is the first poll of its match, the one the page shows at #poll."""
     return Poll.objects.filter(match_id=poll.match_id).values_list("pk", flat=True).first() == poll.pk
@@ -117,17 +131,20 @@ def _choices_by_poll(polls: Sequence[Poll], voter_key: str | None) -> dict[int, 
 def _fan_payload(
     poll: Poll, options: Sequence[PollOption], choice: int | None, now: dt.datetime, *, main: bool
 ) -> dict[str, Any]:
-    payload = _tally(poll, options, now)
-    for option in payload["options"]:
-        option["chosen"] = option["id"] == choice
     match = poll.match
-    return {
-        **payload,
+    payload = {
+        **_tally(poll, options, now),
         "question": poll.question,
         "title": f"{match.home_team.name} vs {match.away_team.name}",
         "anchor": poll_anchor(poll, main=main),
         "closes_at": poll.closes_at.isoformat() if poll.closes_at else None,
-        "choice": choice,
+        "choice": None,
         "vote_url": reverse("polls:vote", kwargs={"pk": poll.pk}),
         "match_url": match.get_absolute_url(),
     }
+    return _with_choice(payload, choice)
+
+
+def _with_choice(payload: dict[str, Any], choice: int | None) -> dict[str, Any]:
+    options = [{**option, "chosen": option["id"] == choice} for option in payload["options"]]
+    return {**payload, "options": options, "choice": choice}

@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from fixtures_app.models import Match
 from polls.models import Poll, PollOption, Vote
@@ -24,6 +24,15 @@ class PollClosedError(PollError):
 
 class PollOptionError(PollError):
     pass
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One fan's vote as it came in: the answer chosen, who chose it and when."""
+
+    option_id: int
+    voter_key: str
+    cast_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -75,23 +84,85 @@ def _check_options(options: Sequence[tuple[str, str]]) -> None:
 
 def poll_vote(*, poll: Poll, option_id: int, voter_key: str, now: dt.datetime) -> VoteOutcome:
     """Counts the fan's vote once; a fan who has voted already keeps the first choice."""
-    if not poll.is_open_at(now):
-        raise PollClosedError("This poll is closed: no more votes are taken.")
-    option = PollOption.objects.filter(poll=poll, pk=option_id).first()
-    if option is None:
-        raise PollOptionError("That answer is not one of this poll's answers.")
-    earlier = Vote.objects.select_related("option").filter(poll=poll, voter_key=voter_key).first()
-    if earlier is not None:
-        return VoteOutcome(vote=earlier, counted=False)
-    try:
-        with transaction.atomic():
-            vote = Vote.objects.create(poll=poll, option=option, voter_key=voter_key, created_at=now)
+    [outcome] = poll_vote_many(
+        poll=poll, ballots=[Ballot(option_id=option_id, voter_key=voter_key, cast_at=now)]
+    )
+    if isinstance(outcome, PollError):
+        raise outcome
+    return outcome
+
+
+def poll_vote_many(*, poll: Poll, ballots: Sequence[Ballot]) -> list[VoteOutcome | PollError]:
+    """Counts many fans' votes in one transaction, each as `poll_vote` counts one.
+
+    Returns, for each ballot in order, its outcome or the refusal (closed poll, unknown answer).
+    A fan with two ballots keeps the first; a fan who voted before keeps that vote.
+    """
+    options = {option.pk: option for option in poll.options.all()}
+    refusals = [_refusal(poll, options, ballot) for ballot in ballots]
+    first: dict[str, Ballot] = {}
+    for ballot, refusal in zip(ballots, refusals, strict=True):
+        if refusal is None:
+            first.setdefault(ballot.voter_key, ballot)
+    with transaction.atomic():
+        new = _insert_new_votes(poll, list(first.values()))
+        votes = _votes_of(poll, [key for key in first if key not in new], options)
+        if new:
             transaction.on_commit(lambda: poll_tally_changed(poll_id=poll.pk, match_id=poll.match_id))
-    except IntegrityError:
-        # The same fan's other request got in first; the unique (poll, voter) index keeps theirs.
-        earlier = Vote.objects.select_related("option").get(poll=poll, voter_key=voter_key)
-        return VoteOutcome(vote=earlier, counted=False)
-    return VoteOutcome(vote=vote, counted=True)
+    for key, vote_id in new.items():
+        ballot = first[key]
+        option = options[ballot.option_id]
+        votes[key] = Vote(pk=vote_id, poll=poll, option=option, voter_key=key, created_at=ballot.cast_at)
+    return [
+        refusal
+        or VoteOutcome(
+            vote=votes[ballot.voter_key],
+            counted=first[ballot.voter_key] is ballot and ballot.voter_key in new,
+        )
+        for ballot, refusal in zip(ballots, refusals, strict=True)
+    ]
+
+
+def _refusal(poll: Poll, options: Mapping[int, PollOption], ballot: Ballot) -> PollError | None:
+    if not poll.is_open_at(ballot.cast_at):
+        return PollClosedError("This poll is closed: no more votes are taken.")
+    if ballot.option_id not in options:
+        return PollOptionError("That answer is not one of this poll's answers.")
+    return None
+
+
+def _insert_new_votes(poll: Poll, ballots: Sequence[Ballot]) -> dict[str, int]:
+    """Inserts the votes of fans who have not voted yet, in one statement; the new votes' ids by fan.
+
+    The unique (poll, voter) index skips a fan who has voted, even one whose vote is being
+    committed by another request at this moment, and RETURNING says which fans went in:
+    bulk_create(ignore_conflicts=True) cannot tell, so this is SQL (SQLite 3.35+, PostgreSQL).
+    """
+    if not ballots:
+        return {}
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = ", ".join(["(%s, %s, %s, %s)"] * len(ballots))
+    params = [value for b in ballots for value in (poll.pk, b.option_id, b.voter_key, adapt(b.cast_at))]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(Vote._meta.db_table)}"
+            f" (poll_id, option_id, voter_key, created_at) VALUES {rows}"
+            " ON CONFLICT (poll_id, voter_key) DO NOTHING RETURNING id, voter_key",
+            params,
+        )
+        return {voter_key: vote_id for vote_id, voter_key in cursor.fetchall()}
+
+
+def _votes_of(poll: Poll, voter_keys: Sequence[str], options: Mapping[int, PollOption]) -> dict[str, Vote]:
+    if not voter_keys:
+        return {}
+    votes = Vote.objects.filter(poll=poll, voter_key__in=voter_keys)
+    return {vote.voter_key: _with_option(vote, options) for vote in votes}
+
+
+def _with_option(vote: Vote, options: Mapping[int, PollOption]) -> Vote:
+    vote.option = options[vote.option_id]
+    return vote
 
 
 def poll_close(*, poll: Poll) -> Poll:

@@ -7,7 +7,7 @@ live updates all use these payloads.
 """
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -125,7 +125,8 @@ def _result(match: Match) -> standings.Result:
 
 
 def _row(row: standings.Row, team: Team) -> TableRow:
-    figures = {name: value for name, value in asdict(row).items() if name != "team"}
+    # Shallow: the figures are numbers, strings and tuples, which asdict would copy deeply.
+    figures = {field.name: getattr(row, field.name) for field in fields(row) if field.name != "team"}
     return TableRow(team_id=team.pk, team=team.name, team_slug=team.slug, team_url=team_url(team), **figures)
 
 
@@ -185,18 +186,22 @@ def table_for_match(match: Match) -> TablePayload | None:
     Its own stage's table when the stage has one; else the most recent table of the same
     competition that has matches (the league phase beside a knock-out tie, say); else None.
     """
-    highlight = (match.home_team_id, match.away_team_id)
+    stage = table_stage_for_match(match)
+    return stage_table(stage, highlight=(match.home_team_id, match.away_team_id)) if stage else None
+
+
+def table_stage_for_match(match: Match) -> Stage | None:
+    """The stage whose table is shown beside the match (see table_for_match)."""
     if match.stage.has_table:
-        return stage_table(match.stage, highlight=highlight)
+        return match.stage
     has_match = Exists(Match.objects.filter(stage=OuterRef("pk")))
-    latest = (
+    return (
         Stage.objects.filter(season__competition_id=match.stage.season.competition_id, kind__in=TABLE_KINDS)
         .filter(has_match)
         .select_related("season__competition")
         .order_by("-season__slug", "order", "name")
         .first()
     )
-    return stage_table(latest, highlight=highlight) if latest else None
 
 
 def table_json(table: TablePayload) -> list[dict]:

@@ -3,12 +3,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from articles.selectors import match_article, match_social, read_next
+from articles.selectors import match_article, read_next
 from fixtures_app.models import Match
-from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.fixtures import game_history, todays_games
 from fixtures_app.selectors.home import home_page
-from fixtures_app.selectors.match import match_for_page, match_page
+from fixtures_app.selectors.match import match_for_page
+from fixtures_app.selectors.page_parts import match_parts, table_part
 from fixtures_app.selectors.tables import table_for_match
 from polls.selectors import match_poll
 from polls.voters import voter_key
@@ -35,20 +35,17 @@ def match_detail(request, pk: int, slug: str = ""):
     if request.path != match.get_absolute_url():
         return redirect(match, permanent=True)
     now = timezone.now()
-    page = match_page(match, now=now)
     article = match_article(match, now=now)
     context = {
-        "page": page,
         "match": match,
-        "sides": (page.home, page.away),
+        # The parts showing the match alone, rendered once per change of the match (its seq).
+        "parts": match_parts(match, now=now, site_url=request.build_absolute_uri("/")),
         "poll": match_poll(match=match, voter_key=voter_key(request)),
         "live_poll_interval": settings.LIVE_POLL_INTERVAL,
-        "table": table_for_match(match),
+        "table": table_part(match),
         "game_history": game_history(match, tz=timezone.get_current_timezone()),
         "article": article,
-        "chart": match_chart(page, stat_lines(match), now=now),
         "read_next": read_next(article or match, now=now),
-        "social": match_social(match, page=page, site_url=request.build_absolute_uri("/")),
         **_sidebar(timezone.get_current_timezone()),
     }
     return render(request, "fixtures_app/match.html", context)

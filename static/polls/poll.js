@@ -1,9 +1,10 @@
 /* Match-page polls: votes without a page reload, and the numbers a live push brings.
  *
  * Without this script the poll's form posts and the server redirects back to the page.
- * With it, the same form is sent with fetch (CSRF token from the form) and the answer, the
- * poll's JSON payload, redraws the poll in place. MatchCentrePolls.applyTally(tally) takes
- * the payload of polls.selectors.poll_tally, as the match websocket will push it.
+ * With it, the same form is sent with fetch (CSRF token from the form, URL-encoded) and
+ * the answer, the poll's JSON payload, redraws the poll in place.
+ * MatchCentrePolls.applyTally(tally) takes the payload of polls.selectors.poll_tally, as
+ * the match websocket will push it.
  */
 (function () {
   "use strict";
@@ -68,8 +69,10 @@
     var button = event.submitter;
     if (!button || button.name !== "option") return;
     event.preventDefault();
-    var body = new FormData(form);
-    body.set("option", button.value);
+    var fields = new FormData(form);
+    fields.set("option", button.value);
+    // Sent URL-encoded, as the form itself would be: the server reads it far faster than multipart.
+    var body = new URLSearchParams(fields);
     var answers = form.querySelector(".poll__answers");
     answers.disabled = true;
     fetch(form.action, {

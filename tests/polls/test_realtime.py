@@ -7,6 +7,8 @@ from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
 from matchcentre.asgi import application
+from polls import selectors
+from polls.selectors import poll_counts
 from polls.services import poll_vote
 from tests.factories import make_open_poll
 
@@ -55,5 +57,25 @@ async def test_a_burst_of_votes_is_pushed_a_few_times_a_second_and_ends_exact():
     tallies = await tallies_until(fan, 60)
     assert len(tallies) < 30  # throttled: far fewer pushes than votes
     assert [o["votes"] for o in tallies[-1]["options"]] == [20, 20, 20]
+    await asyncio.sleep(0.3)
+    await fan.disconnect()
+
+
+async def test_the_push_after_a_burst_carries_its_last_vote_when_counts_are_cached(settings, monkeypatch):
+    monkeypatch.setattr(selectors, "CACHE_FROM_VOTES", 1)
+    settings.POLLS_TALLY_CACHE_SECONDS = 60
+    poll = await database_sync_to_async(make_open_poll)()
+    fan = WebsocketCommunicator(application, f"/ws/matches/{poll.match_id}/", headers=ORIGIN)
+    assert (await fan.connect())[0]
+    await fan.receive_json_from()
+    options = await database_sync_to_async(lambda: list(poll.options.values_list("pk", flat=True)))()
+    await database_sync_to_async(poll_counts)(poll.pk)  # a page view caches the counts
+
+    def burst():
+        for n in range(30):
+            poll_vote(poll=poll, option_id=options[n % 3], voter_key=f"fan-{n}", now=timezone.now())
+
+    await database_sync_to_async(burst)()
+    assert (await tallies_until(fan, 30))[-1]["total"] == 30
     await asyncio.sleep(0.3)
     await fan.disconnect()

@@ -5,7 +5,7 @@ import pytest
 
 from polls import selectors
 from polls.models import Vote
-from polls.selectors import match_poll, match_polls, poll_counts, poll_tally
+from polls.selectors import match_poll, match_polls, poll_counts, poll_for_fans, poll_tally
 from polls.services import poll_create_for_match, poll_seed_votes, poll_vote
 from tests.factories import KICKOFF, make_match, make_poll, make_team
 
@@ -93,3 +93,30 @@ def test_a_big_polls_counts_are_kept_in_the_cache_for_the_configured_time(seed_p
     assert poll_counts(seed_poll.pk) == before
     settings.POLLS_TALLY_CACHE_SECONDS = 0
     assert poll_counts(seed_poll.pk) == {}
+
+
+def test_a_fresh_count_ignores_the_cache_and_refreshes_it_for_the_pages(seed_poll, settings, monkeypatch):
+    monkeypatch.setattr(selectors, "CACHE_FROM_VOTES", 10)
+    settings.POLLS_TALLY_CACHE_SECONDS = 60
+    poll_counts(seed_poll.pk)
+    Vote.objects.filter(poll=seed_poll, voter_key__endswith=":0").delete()
+    fresh = poll_counts(seed_poll.pk, fresh=True)
+    assert sum(fresh.values()) == 389
+    assert poll_counts(seed_poll.pk) == fresh
+
+
+def test_several_fans_see_one_count_each_with_their_own_choice(seed_poll, django_assert_max_num_queries):
+    home, away = seed_poll.options.order_by("order")
+    with django_assert_max_num_queries(4):
+        seen = poll_for_fans(poll=seed_poll, choices=[home.pk, away.pk, None], now=BEFORE_KICKOFF)
+    assert [fan["choice"] for fan in seen] == [home.pk, away.pk, None]
+    assert [[o["chosen"] for o in fan["options"]] for fan in seen] == [
+        [True, False],
+        [False, True],
+        [False, False],
+    ]
+    assert seen[1] == match_poll(match=seed_poll.match, voter_key=None, now=BEFORE_KICKOFF) | {
+        "choice": away.pk,
+        "options": seen[1]["options"],
+    }
+    assert {fan["total"] for fan in seen} == {391}

@@ -7,14 +7,17 @@ from fixtures_app.models import Match
 from polls.models import Vote
 from polls.selectors import poll_counts
 from polls.services import (
+    Ballot,
     PollClosedError,
     PollError,
     PollOptionError,
+    VoteOutcome,
     poll_close,
     poll_create_for_match,
     poll_reopen,
     poll_seed_votes,
     poll_vote,
+    poll_vote_many,
 )
 from tests.factories import KICKOFF, make_match, make_poll, make_team
 
@@ -156,3 +159,52 @@ def test_an_answer_with_votes_cannot_be_deleted_on_its_own():
     poll_seed_votes(poll=poll, counts={"home": 1}, now=BEFORE_KICKOFF)
     with pytest.raises(RestrictedError):
         poll.options.get(key="home").delete()
+
+
+def ballot(poll, key, voter_key, when=BEFORE_KICKOFF):
+    return Ballot(option_id=option_id(poll, key), voter_key=voter_key, cast_at=when)
+
+
+def test_many_fans_votes_are_counted_in_one_go_each_once(django_assert_max_num_queries):
+    poll = make_poll()
+    ballots = [ballot(poll, ("home", "away")[n % 2], f"anon:{n}") for n in range(200)]
+    with django_assert_max_num_queries(5):
+        outcomes = poll_vote_many(poll=poll, ballots=ballots)
+    assert all(outcome.counted for outcome in outcomes)
+    assert poll_counts(poll.pk) == {option_id(poll, "home"): 100, option_id(poll, "away"): 100}
+    assert [outcome.vote.voter_key for outcome in outcomes] == [b.voter_key for b in ballots]
+
+
+def test_a_fan_twice_in_one_go_keeps_the_first_answer():
+    poll = make_poll()
+    first, second = poll_vote_many(
+        poll=poll, ballots=[ballot(poll, "away", "anon:a"), ballot(poll, "home", "anon:a")]
+    )
+    assert (first.counted, second.counted) == (True, False)
+    assert first.vote.option.key == second.vote.option.key == "away"
+    assert Vote.objects.get().option.key == "away"
+
+
+def test_a_fan_who_voted_before_keeps_that_vote_in_a_batch():
+    poll = make_poll()
+    poll_vote(poll=poll, option_id=option_id(poll, "draw"), voter_key="anon:a", now=BEFORE_KICKOFF)
+    again, new = poll_vote_many(
+        poll=poll, ballots=[ballot(poll, "home", "anon:a"), ballot(poll, "home", "anon:b")]
+    )
+    assert (again.counted, again.vote.option.key) == (False, "draw")
+    assert (new.counted, new.vote.option.key) == (True, "home")
+
+
+def test_refused_ballots_leave_the_others_of_the_batch_counted():
+    poll, other = make_poll(), make_poll()
+    late = ballot(poll, "home", "anon:late", when=AFTER_KICKOFF)
+    stranger = Ballot(option_id=option_id(other, "home"), voter_key="anon:b", cast_at=BEFORE_KICKOFF)
+    outcomes = poll_vote_many(poll=poll, ballots=[late, stranger, ballot(poll, "home", "anon:c")])
+    assert [type(outcome) for outcome in outcomes] == [PollClosedError, PollOptionError, VoteOutcome]
+    assert list(Vote.objects.values_list("voter_key", flat=True)) == ["anon:c"]
+
+
+def test_a_vote_is_kept_as_the_time_it_was_cast():
+    poll = make_poll()
+    [outcome] = poll_vote_many(poll=poll, ballots=[ballot(poll, "home", "anon:a")])
+    assert Vote.objects.get(pk=outcome.vote.pk).created_at == BEFORE_KICKOFF

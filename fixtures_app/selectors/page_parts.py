@@ -1,0 +1,113 @@
+"""The match page's parts that show the match alone, rendered once per change of the match.
+
+Every change to a match raises its `seq` in the transaction that makes it (an event
+recorded, corrected or deleted, a status change, stats, line-ups), and the page reads the
+match row afresh on every load. So parts kept under the match's `seq` are never shown
+stale: the first load after a change finds nothing under the new number and renders anew.
+The key also holds everything else the parts show: the match row itself (an edit in the
+admin keeps `seq`), the clock's minute, the reader's time zone and the site's address.
+Parts are kept PARTS_SECONDS at most, for what may change around a match without touching
+its row (a player's name corrected in the admin).
+
+The table beside the match is kept the same way under its stage's matches: their number and
+the sums of their `seq` and `version` (which every change raises), and the season's points
+deductions, so a goal recorded, corrected or deleted in any of them shows at once.
+
+The parts are rendered with the same templates and functions as the live messages
+(selectors/live.py), so the page and its live updates cannot disagree.
+"""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from articles.selectors import match_social
+from fixtures_app.clock import clock_display
+from fixtures_app.models import Match, PointsDeduction
+from fixtures_app.selectors.live import chart_html, entry_html, lineups_html, live_state, stats_html
+from fixtures_app.selectors.match import match_page
+from fixtures_app.selectors.tables import stage_table, table_stage_for_match
+from fixtures_app.status import Status
+
+PARTS_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class MatchParts:
+    leg_label: str
+    meta: str  # Open Graph and Twitter card tags
+    scoreboard: str
+    share: str
+    chart: str
+    timeline: str  # the entries, newest first; empty before the first
+    stats: str
+    lineups: str
+
+
+def match_parts(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
+    """The parts as of the match's current `seq` (`match` read afresh, with its teams and stage)."""
+    key = parts_key(match, now=now, site_url=site_url)
+    parts = cache.get(key)
+    if parts is None:
+        parts = _render(match, now=now, site_url=site_url)
+        cache.set(key, parts, PARTS_SECONDS)
+    return parts
+
+
+def parts_key(match: Match, *, now: dt.datetime, site_url: str) -> str:
+    clock = clock_display(Status(match.status), match.period_started_at, now)
+    shown = [
+        *(getattr(match, field.attname) for field in match._meta.concrete_fields),
+        *(str(related) for related in (match.home_team, match.away_team, match.venue, match.stage)),
+        match.home_team.slug,
+        match.away_team.slug,
+        clock,
+        timezone.get_current_timezone_name(),
+        site_url,
+    ]
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+    return f"match-parts:{match.pk}:{match.seq}:{digest}"
+
+
+def table_part(match: Match) -> str:
+    """The table beside the match, rendered, or "" when it has none."""
+    stage = table_stage_for_match(match)
+    if stage is None:
+        return ""
+    results = Match.objects.filter(stage=stage).aggregate(
+        matches=Count("pk"), last=Max("pk"), changes=Sum("seq"), edits=Sum("version")
+    )
+    deductions = PointsDeduction.objects.filter(season_id=stage.season_id).aggregate(
+        count=Count("pk"), last=Max("pk"), points=Sum("points")
+    )
+    highlight = (match.home_team_id, match.away_team_id)
+    shown = [stage.pk, sorted(results.items()), sorted(deductions.items()), highlight]
+    key = f"match-table:{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        table = stage_table(stage, highlight=highlight)
+        html = render_to_string("fixtures_app/_table.html", {"table": table, "highlight": table.highlight})
+        cache.set(key, html, PARTS_SECONDS)
+    return html
+
+
+def _render(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
+    page = match_page(match, now=now)
+    social = match_social(match, page=page, site_url=site_url)
+    return MatchParts(
+        leg_label=page.leg_label,
+        meta=render_to_string("fixtures_app/_social_meta.html", {"social": social}),
+        scoreboard=live_state(page)["scoreboard_html"],
+        share=render_to_string("fixtures_app/_share.html", {"social": social}),
+        chart=chart_html(page, now=now),
+        # Joined, the entries (each escaped by its template) would be plain text, escaped again.
+        timeline=mark_safe("".join(entry_html(page, entry) for entry in page.timeline)),
+        stats=stats_html(page),
+        lineups=lineups_html(page),
+    )
