@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format screenshots clean
+.PHONY: run test soak bench lint format screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(BIN)/python:
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
+
+$(VENV)/.bench: requirements.txt requirements-dev.txt requirements-bench.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-bench.txt
+	touch $@ $(VENV)/.dev $(VENV)/.runtime
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -27,6 +31,20 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(BIN)/pytest
+
+# The long fault runs (pytest -m soak), left out of `make test`: see README.md.
+soak: $(VENV)/.dev
+	$(BIN)/pytest -m soak tests/faults
+
+# The benchmarks of docs/BENCHMARKS.md, on the production configuration: Redis, and a PostgreSQL
+# database of the bench's own (it is flushed at every run). About 15 minutes.
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/matchcentre_bench
+bench: $(VENV)/.bench
+	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/fanout.py
+	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/votes.py
+	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
+	$(BIN)/python bench/report.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@ endpoints, so both refuse the same things with the same messages."""
 
 from django.core.exceptions import ValidationError
 
+from fixtures_app import realtime
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, StatusForm
 from fixtures_app.models import Match, MatchEvent
@@ -34,7 +35,9 @@ def run_editor_command(*, user, match_id: int, message: dict) -> dict:
             "message": _first(form),
             "errors": form.errors,
         }
-    return {"type": "ack", "ref": ref, "seq": Match.objects.values_list("seq", flat=True).get(pk=match_id)}
+    seq = Match.objects.values_list("seq", flat=True).get(pk=match_id)
+    # Saved either way; "degraded" tells the editor fans' pages get it late (they catch up).
+    return {"type": "ack", "ref": ref, "seq": seq, "delivery": realtime.delivery_status()}
 
 
 def _form(kind: str, match_id: int, event_id, data: dict):

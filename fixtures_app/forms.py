@@ -59,7 +59,7 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
 
 
 class ServiceForm(forms.Form):
-    client_key = TextField(max_length=CLIENT_KEY_LENGTH, required=False)
+    client_key = TextField(label="Client key", max_length=CLIENT_KEY_LENGTH, required=False)
 
     def call(self, service: Callable, **arguments):
         """The service's result, or None when it refused (its message is then the form's error)."""
@@ -259,21 +259,24 @@ class StatsForm(ServiceForm):
     """Sets one side's figures for one half: shots, shots on target, xG, possession."""
 
     team = IdField(
-        queryset=Team.objects.none(), error_messages={"invalid_choice": "Choose one of the two teams."}
+        label="Team",
+        queryset=Team.objects.none(),
+        error_messages={"invalid_choice": "Choose one of the two teams."},
     )
     period = forms.TypedChoiceField(
+        label="Half",
         coerce=int,
         choices=[
             (period.value, label) for period, label in PERIOD_LABELS.items() if period != Period.PENALTIES
         ],
         error_messages={"invalid_choice": "Choose a half."},
     )
-    shots = forms.IntegerField(min_value=0, max_value=99, required=False)
-    shots_on_target = forms.IntegerField(min_value=0, max_value=99, required=False)
+    shots = forms.IntegerField(label="Shots", min_value=0, max_value=99, required=False)
+    shots_on_target = forms.IntegerField(label="Shots on target", min_value=0, max_value=99, required=False)
     expected_goals = forms.DecimalField(
-        min_value=0, max_value=15, max_digits=4, decimal_places=2, required=False
+        label="xG", min_value=0, max_value=15, max_digits=4, decimal_places=2, required=False
     )
-    possession = forms.IntegerField(min_value=0, max_value=100, required=False)
+    possession = forms.IntegerField(label="Possession", min_value=0, max_value=100, required=False)
 
     def __init__(self, data, *, match: Match, **kwargs):
         super().__init__(data, **kwargs)

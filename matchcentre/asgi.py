@@ -10,11 +10,16 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from fixtures_app.outbox import with_raw_send  # noqa: E402
 from matchcentre.routing import websocket_urlpatterns  # noqa: E402
+from polls.endpoint import VoteLane  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        # Fans' votes from the page's script take a lane in front of Django (polls/endpoint.py).
+        "http": VoteLane(django_asgi_app),
+        "websocket": with_raw_send(
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fixtures_app.middleware.ReaderTimezoneMiddleware",
+    # Last, so that it sees the views' exceptions first: the database out of reach answers a 503 page.
+    "fixtures_app.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "matchcentre.urls"
@@ -82,6 +84,8 @@ TEMPLATES = [
     },
 ]
 
+# PostgreSQL connections a pool in each server process may lend; 0 (the default): no pool.
+DATABASE_POOL_SIZE = int(os.environ.get("DATABASE_POOL_SIZE", "0"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -93,6 +97,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # one per test run, so that runs side by side do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL_SIZE:
+    # Under ASGI every request runs in a thread of its own, so a kept connection (CONN_MAX_AGE)
+    # is never met again and each page connects anew (several ms): a pool in each server
+    # process lends connections instead. Requests past DATABASE_POOL_SIZE wait for one, so a
+    # connection a thread never gives back (not closed) holds a place for good.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": DATABASE_POOL_SIZE,
+        "timeout": 10,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -116,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Database sessions that read only cookies Django could have made (fixtures_app/sessions.py).
+SESSION_ENGINE = "fixtures_app.sessions"
 # Sign-in attempts refused past these rates (django-ratelimit, in the default cache).
 SIGNIN_RATE_PER_USERNAME = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_USERNAME", "5/m")
 SIGNIN_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_ADDRESS", "30/m")
@@ -151,8 +168,17 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 
+# The most a request may send, files apart: forms and JSON bodies over this many bytes, or with
+# more fields than this, are refused with 413 (see fixtures_app/views/errors.py). The JSON API
+# has its own, smaller limit (feeds/errors.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", str(1024 * 1024)))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))
+
 # Seconds between polls of the updates endpoint by pages that cannot keep a websocket open.
 LIVE_POLL_INTERVAL = int(os.environ.get("MATCHCENTRE_LIVE_POLL_INTERVAL", "5"))
+# Frames that may wait for a fan whose connection is slower than the match: past this many the
+# fan is dropped (its page reconnects and catches up), so one slow phone costs bounded memory.
+LIVE_SEND_QUEUE = int(os.environ.get("MATCHCENTRE_LIVE_SEND_QUEUE", "32"))
 
 LOGGING = {
     "version": 1,

@@ -63,13 +63,20 @@ def demo(db):
 
 @pytest.fixture
 def live_site(transactional_db):
-    """A Daphne server in its own process, on the test database, as `make run` serves it."""
+    """The site served in its own process, on the test database: by Daphne, as `make run`
+    serves it, or by Uvicorn, the production recipe's server, when MATCHCENTRE_TEST_SERVER
+    says so (CI's production pass)."""
     from channels.testing.live import make_application
     from daphne.testing import DaphneProcess
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
     from django.db import connection
 
-    process = DaphneProcess(
+    from tests.servers import SERVER_KINDS, UvicornProcess
+
+    kind = os.environ.get("MATCHCENTRE_TEST_SERVER", "daphne")
+    if kind not in SERVER_KINDS:
+        raise RuntimeError(f"MATCHCENTRE_TEST_SERVER is {kind!r}: use one of {', '.join(SERVER_KINDS)}")
+    process = (UvicornProcess if kind == "uvicorn" else DaphneProcess)(
         "127.0.0.1",
         partial(make_application, static_wrapper=ASGIStaticFilesHandler),
         setup=partial(_use_database, connection.settings_dict["NAME"]),
@@ -77,7 +84,7 @@ def live_site(transactional_db):
     process.start()
     if not process.ready.wait(timeout=20):
         process.terminate()
-        raise RuntimeError("Daphne did not start for the test")
+        raise RuntimeError(f"{kind} did not start for the test")
     yield f"http://127.0.0.1:{process.port.value}"
     process.terminate()
     process.join()
@@ -87,14 +94,19 @@ def _use_database(name: str) -> None:
     """In the server process: open the test database this test run made.
 
     The process is forked from the test run, whose earlier async tests may have started
-    asgiref's one-thread executor; its thread does not survive the fork, so start afresh.
+    asgiref's one-thread executor, and whose PostgreSQL pool holds connections; neither
+    survives the fork, so start afresh.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     from asgiref.sync import SyncToAsync
+    from django.db import connections
 
     settings.DATABASES["default"]["NAME"] = name
     SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+    # The parent's PostgreSQL pool came with the fork, its connections and threads the
+    # parent's: forget it (closing would end the parent's sessions) and let a fresh one open.
+    getattr(type(connections["default"]), "_connection_pools", {}).clear()
 
 
 @pytest.fixture

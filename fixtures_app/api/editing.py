@@ -7,6 +7,7 @@ from ninja import Status
 from feeds.auth import editors_only
 from feeds.errors import ApiRefusal, form_refusal
 from feeds.idempotency import KeyHeader, client_key
+from fixtures_app import realtime
 from fixtures_app.api.matches import event_out, find_match
 from fixtures_app.api.router import router
 from fixtures_app.api.schemas import (
@@ -116,4 +117,5 @@ def _written(match: Match, key: str, event: MatchEvent | None) -> dict:
         "status": match.status,
         "score": None if match.home_score is None else [match.home_score, match.away_score],
         "event": event_out(event) if event else None,
+        "delivery": realtime.delivery_status(),
     }

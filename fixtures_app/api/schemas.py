@@ -32,7 +32,7 @@ GoalTypeIn = Literal[("", *GOAL_TYPE_LABELS)]
 VarDecisionIn = Literal[("", *VAR_DECISION_LABELS)]
 PeriodIn = Literal[tuple(int(period) for period in PERIOD_LABELS)]
 HalfIn = Literal[tuple(int(period) for period in PERIOD_LABELS if period != Period.PENALTIES)]
-StatusIn = Literal[tuple(STATUS_LABELS)]
+StatusIn = Literal[tuple(status.value for status in STATUS_LABELS)]
 DETAIL_LENGTH = MatchEvent._meta.get_field("detail").max_length
 
 
@@ -122,6 +122,10 @@ class WriteOut(Schema):
     status: str
     score: list[int] | None
     event: EventOut | None = None
+    delivery: Literal["ok", "degraded"] = Field(
+        "ok",
+        description="`degraded`: saved, but fans' pages could not be told live (Redis down); they catch up.",
+    )
 
 
 class EventFieldsIn(Body):

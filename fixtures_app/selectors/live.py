@@ -19,6 +19,7 @@ CARD_KINDS = frozenset({"yellow", "second_yellow", "red", "var"})
 # Changes the match-flow chart draws: goals, sendings-off, substitutions, VAR reversals.
 CHART_KINDS = frozenset({"goal", "second_yellow", "red", "substitution", "var"})
 CHART_CHANGES = frozenset({"event_deleted", "status_changed", "stats_changed"})
+PERIOD_KINDS = frozenset({EventKind.PERIOD_START, EventKind.PERIOD_END})
 
 
 def live_state(page: MatchPage) -> dict:
@@ -60,7 +61,7 @@ def change_message(
 ) -> dict:
     """The message for one change: new state, changed entries, the timeline's new order."""
     page = match_page(match_for_page(match.pk), now=now)
-    touched = [entry for entry in page.timeline if _touched(entry, event_id)]
+    touched = _touched_entries(page.timeline, event_id, kind)
     message = {
         "type": kind,
         "match": match.pk,
@@ -90,10 +91,33 @@ def table_html(match: Match) -> str:
     return render_to_string("fixtures_app/_table.html", {"table": table, "highlight": table.highlight})
 
 
-def _touched(entry: TimelineEntry, event_id: int | None) -> bool:
-    """The changed event, and every goal (their running scores may have moved) or reversal."""
+def _touched_entries(
+    newest_first: list[TimelineEntry], event_id: int | None, kind: str
+) -> list[TimelineEntry]:
+    """The entries a change may have altered. A new event can move the running score only
+    of the goals after it: a goal at the latest minute sends itself, not every goal again."""
+    if kind != "event_added":
+        return [entry for entry in newest_first if _touched(entry, event_id, kind)]
+    position = next((n for n, entry in enumerate(newest_first) if entry.event_id == event_id), 0)
+    return [
+        entry
+        for n, entry in enumerate(newest_first)
+        if entry.event_id == event_id
+        or entry.reversed
+        or entry.kind == "var"
+        or (n < position and entry.score_after is not None)
+    ]
+
+
+def _touched(entry: TimelineEntry, event_id: int | None, kind: str) -> bool:
+    """The changed event, every goal (their running scores may have moved) or reversal, and on a
+    status change the periods' starts and ends (the change added one, which has no event_id)."""
     return (
-        entry.event_id == event_id or entry.score_after is not None or entry.reversed or entry.kind == "var"
+        entry.event_id == event_id
+        or entry.score_after is not None
+        or entry.reversed
+        or entry.kind == "var"
+        or (kind == "status_changed" and entry.kind in PERIOD_KINDS)
     )
 
 

@@ -15,8 +15,9 @@ def updates_since(match: Match, since: int, *, now: dt.datetime) -> list[dict]:
         return []
     if since < 0 or since > match.seq or match.seq - since > MAX_CATCH_UP:
         return [snapshot(match, now=now)]
+    # Up to the seq read with the match: a change committed since comes live, or with the next poll.
     messages = list(
-        MatchUpdate.objects.filter(match=match, seq__gt=since)
+        MatchUpdate.objects.filter(match=match, seq__gt=since, seq__lte=match.seq)
         .order_by("seq")
         .values_list("message", flat=True)
     )

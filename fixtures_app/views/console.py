@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from fixtures_app import realtime
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
@@ -64,6 +65,7 @@ def console_match(request, pk: int):
         "match": match,
         "open_entry": request.GET.get("entry", ""),
         "open_correction": request.GET.get("correct", ""),
+        "delivery_degraded": realtime.delivery_status() == realtime.DELIVERY_DEGRADED,
     }
     return render(request, "fixtures_app/console/match.html", context)
 
@@ -151,7 +153,7 @@ def _data(request) -> QueryDict | dict | None:
         return request.POST
     try:
         data = json.loads(request.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python's parser goes
         return None
     return data if isinstance(data, dict) else None
 
@@ -166,10 +168,12 @@ def _update(match: Match, client_key: str) -> MatchUpdate | None:
 
 def _done(request, match: Match, update: MatchUpdate | None) -> HttpResponse:
     summary = update.summary if update else "Saved."
+    delivery = realtime.delivery_status()
     if wants_json(request):
         seq, event_id = (update.seq, update.event_id) if update else (None, None)
-        return JsonResponse({"ok": True, "seq": seq, "event_id": event_id, "message": summary})
-    messages.success(request, summary)
+        answer = {"ok": True, "seq": seq, "event_id": event_id, "message": summary, "delivery": delivery}
+        return JsonResponse(answer)
+    messages.success(request, summary)  # the console page it redirects to shows the delivery banner
     return redirect("fixtures_app:console-match", pk=match.pk)
 
 

@@ -12,6 +12,7 @@
   const TICK_MS = 5000;
   const MAX_BACKOFF_MS = 30000;
   const messages = document.getElementById("console-messages");
+  const deliveryBanner = document.getElementById("delivery-banner");
   let lastSeq = Number(root.dataset.seq) || 0;
 
   // A version 4 UUID; crypto.randomUUID only exists on HTTPS pages, a tablet on the ground's Wi-Fi may not be.
@@ -28,6 +29,11 @@
     line.className = "console-message" + (isError ? " console-message--error" : " console-message--success");
     line.textContent = text;
     messages.replaceChildren(line);
+  }
+
+  // Each saved write says whether fans got it live ("ok") or will catch up when Redis is back ("degraded").
+  function showDelivery(delivery) {
+    if (deliveryBanner && delivery) deliveryBanner.hidden = delivery !== "degraded";
   }
 
   // ---- Writes -------------------------------------------------------------------------------------
@@ -83,6 +89,7 @@
       const answer = await answerOf(await post(form));
       if (answer.ok) {
         announce(answer.message || "Saved.");
+        showDelivery(answer.delivery);
         form.querySelector("[name=client_key]").value = newKey();
         showErrors(form, null);
         afterSaving(form);

@@ -134,6 +134,7 @@ def test_goal_posted_as_json_answers_ok_and_the_sequence_number(client, editor, 
         "seq": match.seq,
         "event_id": match.events.get(kind="goal").pk,
         "message": "Recorded 12' Goal Saka",
+        "delivery": "ok",
     }
     assert score(match) == (1, 0)
 
