@@ -72,13 +72,13 @@ def prepare(env: dict[str, str]) -> dict:
     # A fresh demo each run: the same match, the same three goals, whatever earlier runs recorded.
     for command in (["migrate", "--noinput"], ["flush", "--noinput"], ["collectstatic", "--noinput"]):
         subprocess.run([str(BIN / "python"), "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True)
+    return run_json([str(ROOT / "bench" / "setup_db.py")], env)
+
+
+def run_json(arguments: list[str], env: dict[str, str]) -> dict:
+    """Runs a Python script of the bench with the server's environment; its last line is JSON."""
     out = subprocess.run(
-        [str(BIN / "python"), str(ROOT / "bench" / "setup_db.py")],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        [str(BIN / "python"), *arguments], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -11,9 +11,7 @@ The server runs on core 0, this generator on core 1. Run `python bench/pages.py 
 
 import argparse
 import asyncio
-import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,7 +19,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from client import connect, request_bytes  # noqa: E402
-from common import BIN, CPUS, ROOT, Server, bench_env, machine, percentile, prepare, write_section  # noqa: E402
+from common import (  # noqa: E402
+    CPUS,
+    ROOT,
+    Server,
+    bench_env,
+    ensure_database,
+    machine,
+    percentile,
+    prepare,
+    run_json,
+    write_section,
+)
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_pages"
 REDIS_URL = "redis://127.0.0.1:6379/2"
@@ -82,24 +91,7 @@ async def as_fast_as_taken(port: int, path: str, seconds: float, connections: in
 
 
 def page_data(env: dict[str, str], live_path: str) -> dict:
-    out = subprocess.run(
-        [str(BIN / "python"), str(ROOT / "bench" / "page_data.py"), live_path],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
+    return run_json([str(ROOT / "bench" / "page_data.py"), live_path], env)
 
 
 def run_server(
@@ -144,7 +136,7 @@ def main() -> None:
     for db in args.databases.split(","):
         extra = DATABASES[db]
         if "DATABASE_URL" in extra:
-            ensure_postgres_database(extra["DATABASE_URL"])
+            ensure_database(extra["DATABASE_URL"])
         env = bench_env(**extra)
         data = page_data(env, prepare(env)["path"])
         query_lines += [

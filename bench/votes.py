@@ -19,7 +19,6 @@ import os
 import resource
 import secrets
 import string
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,7 +27,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from client import Connection, connect, request_bytes  # noqa: E402
-from common import BIN, CPUS, ROOT, SERVERS, Server, bench_env, machine, percentile, prepare, write_section  # noqa: E402
+from common import (  # noqa: E402
+    CPUS,
+    SERVERS,
+    Server,
+    bench_env,
+    ensure_database,
+    machine,
+    percentile,
+    prepare,
+    run_json,
+    write_section,
+)
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_votes"
 REDIS_URL = "redis://127.0.0.1:6379/2"
@@ -174,24 +184,7 @@ print(json.dumps({
 
 
 def database(env: dict[str, str], action: str, poll: int) -> dict:
-    out = subprocess.run(
-        [str(BIN / "python"), "-c", DB_HELPER, action, str(poll)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def ensure_postgres_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
+    return run_json(["-c", DB_HELPER, action, str(poll)], env)
 
 
 def server_for(spec: str, env: dict[str, str]) -> Server:
@@ -290,7 +283,7 @@ def main() -> None:
     for db in args.databases.split(","):
         extra = DATABASES[db]
         if "DATABASE_URL" in extra:
-            ensure_postgres_database(extra["DATABASE_URL"])
+            ensure_database(extra["DATABASE_URL"])
         env = bench_env(**extra, **(limits if args.rate_limits else {}))
         info = prepare(env)
         for spec in args.servers.split(","):
