@@ -54,6 +54,20 @@ def bench_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def database_configs(name: str) -> dict[str, dict[str, str]]:
+    """The databases a script compares, by name: the server's extra environment for each.
+    PostgreSQL runs on a database of the script's own (`bench_<name>`) and Redis database 2."""
+    postgres = {"DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/bench_{name}", "REDIS_URL": REDIS_DB_2}
+    return {
+        "sqlite": {},
+        "postgres": {**postgres, "DATABASE_POOL_SIZE": "20"},
+        "postgres-nopool": {**postgres, "DATABASE_POOL_SIZE": "0"},
+    }
+
+
+REDIS_DB_2 = "redis://127.0.0.1:6379/2"
+
+
 def ensure_database(url: str) -> None:
     """Creates the bench's PostgreSQL database when it is missing (SQLite creates its file itself)."""
     if not url.startswith(("postgres://", "postgresql://")):

@@ -24,6 +24,7 @@ from common import (  # noqa: E402
     ROOT,
     Server,
     bench_env,
+    database_configs,
     ensure_database,
     machine,
     percentile,
@@ -32,13 +33,7 @@ from common import (  # noqa: E402
     write_section,
 )
 
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_pages"
-REDIS_URL = "redis://127.0.0.1:6379/2"
-DATABASES = {
-    "sqlite": {},
-    "postgres": {"DATABASE_URL": POSTGRES_URL, "REDIS_URL": REDIS_URL, "DATABASE_POOL_SIZE": "20"},
-    "postgres-nopool": {"DATABASE_URL": POSTGRES_URL, "REDIS_URL": REDIS_URL, "DATABASE_POOL_SIZE": "0"},
-}
+DATABASES = database_configs("pages")
 PAGES = {
     "home": "home page",
     "seed": "match page, the seed (finished: report, chart, table of 36)",

@@ -32,6 +32,7 @@ from common import (  # noqa: E402
     SERVERS,
     Server,
     bench_env,
+    database_configs,
     ensure_database,
     machine,
     percentile,
@@ -40,13 +41,7 @@ from common import (  # noqa: E402
     write_section,
 )
 
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_votes"
-REDIS_URL = "redis://127.0.0.1:6379/2"
-DATABASES = {
-    "sqlite": {},
-    "postgres": {"DATABASE_URL": POSTGRES_URL, "REDIS_URL": REDIS_URL, "DATABASE_POOL_SIZE": "20"},
-    "postgres-nopool": {"DATABASE_URL": POSTGRES_URL, "REDIS_URL": REDIS_URL, "DATABASE_POOL_SIZE": "0"},
-}
+DATABASES = database_configs("votes")
 
 
 @dataclass
