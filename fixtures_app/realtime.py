@@ -170,7 +170,7 @@ def publish(group: str, text: str) -> None:
     """Sends a serialised frame to every socket of the group, in every process."""
     if settings.REDIS_URL:
         try:
-            _redis().publish(CHANNEL_PREFIX + group, text)
+            redis_client().publish(CHANNEL_PREFIX + group, text)
         except Exception:
             # The change is saved and logged; pages catch up from the update log.
             logger.exception("live delivery failed: Redis did not take the frame")
@@ -184,7 +184,8 @@ def publish(group: str, text: str) -> None:
 _client = None
 
 
-def _redis():
+def redis_client():
+    """This process's Redis client for quick commands (publishing, counters), made on first use."""
     global _client
     if _client is None:
         import redis

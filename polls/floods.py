@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from fixtures_app import realtime
+
 logger = logging.getLogger(__name__)
 FLOOD_MESSAGE = "Too many votes from here. Wait a minute, then try again."
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -95,7 +97,7 @@ def _key(group: str, rate: Rate, who: str, now: float) -> str:
 def _add(increments: Counter, seconds: dict[str, int]) -> dict[str, int]:
     """Adds to each counter (made when missing, kept for its window); the totals after."""
     if settings.REDIS_URL:
-        pipeline = _redis().pipeline(transaction=False)
+        pipeline = realtime.redis_client().pipeline(transaction=False)
         for key, count in increments.items():
             pipeline.set(key, 0, ex=seconds[key] + 5, nx=True)
             pipeline.incrby(key, count)
@@ -106,15 +108,3 @@ def _add(increments: Counter, seconds: dict[str, int]) -> dict[str, int]:
         cache.add(key, 0, seconds[key] + 5)
         totals[key] = cache.incr(key, count)
     return totals
-
-
-_client = None
-
-
-def _redis():
-    global _client
-    if _client is None:
-        import redis
-
-        _client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2)
-    return _client
