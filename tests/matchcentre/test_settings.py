@@ -6,6 +6,7 @@ import secrets
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION = {
@@ -39,3 +40,23 @@ def test_without_a_secret_key_production_refuses_to_start():
     )
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_on_postgresql_a_page_loaded_again_runs_prepared_statements(client):
+    """Planning is most of a match page's query time on PostgreSQL: a connection that has run a
+    statement DATABASE_PREPARE_THRESHOLD times keeps it prepared, with its plan."""
+    from django.db import connection
+
+    from tests.factories import make_match
+
+    match = make_match()
+    prepared = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%fixtures_app_match%%'"
+    with connection.cursor() as cursor:
+        cursor.execute(prepared)
+        assert cursor.fetchone()[0] == 0
+        for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
+            assert client.get(match.get_absolute_url()).status_code == 200
+        cursor.execute(prepared)
+        assert cursor.fetchone()[0] > 0
