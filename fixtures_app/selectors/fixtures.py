@@ -112,11 +112,16 @@ def _lines(matches: Iterable[Match], tz: dt.tzinfo | None) -> list[GameLine]:
     return [game_line(match, tz=zone) for match in matches]
 
 
+def day_bounds(day: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """The first moment of `day` in the zone `tz`, and of the day after."""
+    start = dt.datetime.combine(day, dt.time.min, tz)
+    return start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tz)
+
+
 def todays_games(*, day: dt.date, tz: dt.tzinfo) -> list[GameLine]:
     """Every sport's matches kicking off on `day` in the reader's zone `tz`, by kick-off."""
-    start = dt.datetime.combine(day, dt.time.min, tz)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tz)
-    return _lines(Match.objects.with_teams().between(start, end).order_by("kickoff", "pk"), tz)
+    matches = Match.objects.with_teams().between(*day_bounds(day, tz))
+    return _lines(matches.order_by("kickoff", "pk"), tz)
 
 
 def fixtures_by_round(

@@ -13,6 +13,12 @@ The table beside the match is kept the same way under its stage's matches: their
 the sums of their `seq` and `version` (which every change raises), and the season's points
 deductions, so a goal recorded, corrected or deleted in any of them shows at once.
 
+What the page shows around the match (its article, "Read next", past meetings, today's
+games) is kept the same way, under a key that changes with everything those parts show: the
+articles (their number, last edit and how many are due by now, so a scheduled one appears
+when its time comes), and today's and the two clubs' matches (number, `seq` and `version`).
+Two small aggregate queries stand for some ten queries and their rendering.
+
 The parts are rendered with the same templates and functions as the live messages
 (selectors/live.py), so the page and its live updates cannot disagree.
 """
@@ -22,14 +28,16 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from articles.selectors import match_social
+from articles.models import Article
+from articles.selectors import match_article, match_social, read_next
 from fixtures_app.clock import clock_display
 from fixtures_app.models import Match, PointsDeduction
+from fixtures_app.selectors.fixtures import day_bounds, game_history, todays_games
 from fixtures_app.selectors.live import chart_html, entry_html, lineups_html, live_state, stats_html
 from fixtures_app.selectors.match import match_page
 from fixtures_app.selectors.tables import stage_table, table_stage_for_match
@@ -48,6 +56,14 @@ class MatchParts:
     timeline: str  # the entries, newest first; empty before the first
     stats: str
     lineups: str
+
+
+@dataclass(frozen=True)
+class AroundParts:
+    article: str  # the match's preview or report; "" when it has none
+    read_next: str
+    game_history: str
+    todays_games: str
 
 
 def match_parts(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
@@ -110,4 +126,49 @@ def _render(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
         timeline=mark_safe("".join(entry_html(page, entry) for entry in page.timeline)),
         stats=stats_html(page),
         lineups=lineups_html(page),
+    )
+
+
+def around_parts(match: Match, *, now: dt.datetime, tz: dt.tzinfo) -> AroundParts:
+    """The parts around the match for a reader in the zone `tz`, as of now."""
+    day = timezone.localdate(now, timezone=tz)
+    key = around_key(match, now=now, tz=tz, day=day)
+    parts = cache.get(key)
+    if parts is None:
+        parts = _render_around(match, now=now, tz=tz, day=day)
+        cache.set(key, parts, PARTS_SECONDS)
+    return parts
+
+
+def around_key(match: Match, *, now: dt.datetime, tz: dt.tzinfo, day: dt.date) -> str:
+    start, end = day_bounds(day, tz)
+    pair = [match.home_team_id, match.away_team_id]
+    nearby = Q(kickoff__gte=start, kickoff__lt=end) | Q(home_team_id__in=pair, away_team_id__in=pair)
+    matches = Match.objects.filter(nearby).aggregate(
+        count=Count("pk"), last=Max("pk"), changes=Sum("seq"), edits=Sum("version")
+    )
+    articles = Article.objects.aggregate(
+        count=Count("pk"), edited=Max("updated_at"), due=Count("pk", filter=Q(published_at__lte=now))
+    )
+    shown = [
+        *(match.pk, match.status, match.kickoff, match.stage_id, *pair, str(tz), day),
+        sorted(matches.items()),
+        sorted(articles.items()),
+    ]
+    return f"match-around:{match.pk}:{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}"
+
+
+def _render_around(match: Match, *, now: dt.datetime, tz: dt.tzinfo, day: dt.date) -> AroundParts:
+    article = match_article(match, now=now)
+    return AroundParts(
+        article=render_to_string("articles/_article.html", {"article": article}) if article else "",
+        read_next=render_to_string(
+            "articles/_read_next.html", {"read_next": read_next(article or match, now=now)}
+        ),
+        game_history=render_to_string(
+            "fixtures_app/_game_history.html", {"game_history": game_history(match, tz=tz)}
+        ),
+        todays_games=render_to_string(
+            "fixtures_app/_todays_games.html", {"todays_games": todays_games(day=day, tz=tz)}
+        ),
     )

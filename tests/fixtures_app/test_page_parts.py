@@ -1,13 +1,17 @@
 """The match page's cached parts: kept under the match's seq, so every change shows on the next load."""
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 
+from articles.services import articles_publish
 from fixtures_app.selectors import page_parts
 from fixtures_app.services.events import match_correct_event, match_delete_event, match_record_event
 from fixtures_app.services.status import match_change_status
-from tests.factories import KICKOFF, add_to_lineup, make_match, make_stage, make_team
+from tests.articles.factories import make_article
+from tests.factories import KICKOFF, add_to_lineup, make_match, make_result, make_stage, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +107,104 @@ def test_the_table_beside_a_match_moves_with_a_goal_in_another_match_of_its_stag
 def table_leader(page: str) -> str:
     table = page.split('id="match-table"', 1)[1]
     return min(("Arsenal", "Chelsea", "Everton", "Fulham"), key=table.index)
+
+
+# What the page shows around the match: its article, "Read next", past meetings, today's games.
+
+
+@pytest.fixture
+def around_renders(monkeypatch):
+    calls = []
+    real = page_parts._render_around
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_parts, "_render_around", counted)
+    return calls
+
+
+@pytest.fixture
+def tonight(match):
+    """The match kicking off in an hour, so that today's games are today's."""
+    match.kickoff = timezone.now() + dt.timedelta(hours=1)
+    match.status = "scheduled"
+    match.save(update_fields=["kickoff", "status"])
+    return match
+
+
+def section(page: str, heading_id: str) -> str:
+    return page.split(f'id="{heading_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_parts_around_are_rendered_once_until_something_they_show_changes(
+    client, tonight, around_renders
+):
+    load(client, tonight)
+    load(client, tonight)
+    assert len(around_renders) == 1
+    make_article(match=tonight, kind="preview", headline="Atalanta plan for Salah")
+    assert "Atalanta plan for Salah" in load(client, tonight)
+    assert len(around_renders) == 2
+
+
+def test_a_goal_in_another_of_todays_games_shows_on_the_next_load(client, tonight):
+    other = make_match(make_team("Everton"), make_team("Fulham"), kickoff=tonight.kickoff)
+    match_change_status(match=other, status="first_half", at=other.kickoff)
+    [scorer] = add_to_lineup(other, other.home_team, "Calvert-Lewin")
+    assert todays_score(load(client, tonight), "Everton v Fulham") == "0-0"
+    match_record_event(match=other, kind="goal", minute=12, team=other.home_team, player=scorer)
+    assert todays_score(load(client, tonight), "Everton v Fulham") == "1-0"
+
+
+def todays_score(page: str, line: str) -> str:
+    games = section(page, "todays-games-heading")
+    return re.search(re.escape(line) + r'</span>\s*<span class="todays-games__score">([^<]+)<', games)[1]
+
+
+def test_a_corrected_result_of_an_earlier_meeting_shows_in_the_game_history(client, match):
+    earlier = make_result(
+        match.home_team, match.away_team, kickoff=KICKOFF - dt.timedelta(days=200), score=(2, 0)
+    )
+    assert "Atalanta 2-0 Liverpool" in section(load(client, match), "game-history-heading")
+    earlier.home_score, earlier.version = 3, earlier.version + 1
+    earlier.save(update_fields=["home_score", "version"])  # as an edit of the result saves it
+    history = section(load(client, match), "game-history-heading")
+    assert "Atalanta 3-0 Liverpool" in history and "2-0" not in history
+
+
+def test_read_next_follows_articles_published_edited_and_deleted(client, match):
+    draft = make_article(match=match, headline="Salah back for the second leg", published_at=None)
+    page = load(client, match)
+    assert "Salah back for the second leg" not in page
+    articles_publish(articles=type(draft).objects.filter(pk=draft.pk), now=timezone.now())
+    assert "Salah back for the second leg" in load(client, match)
+    draft.refresh_from_db()
+    draft.headline = "Salah fit for the second leg"
+    draft.save()
+    page = load(client, match)
+    assert "Salah fit for the second leg" in page and "Salah back" not in page
+    draft.delete()
+    assert "Salah fit" not in load(client, match)
+
+
+def test_an_article_scheduled_for_later_appears_when_its_time_comes(db):
+    match = make_match(make_team("Atalanta"), make_team("Liverpool"))
+    due = KICKOFF - dt.timedelta(hours=2)
+    make_article(match=match, kind="preview", headline="Atalanta plan for Salah", published_at=due)
+    before = page_parts.around_parts(match, now=due - dt.timedelta(seconds=1), tz=dt.UTC)
+    after = page_parts.around_parts(match, now=due, tz=dt.UTC)
+    assert "Atalanta plan for Salah" not in before.article + before.read_next
+    assert "Atalanta plan for Salah" in after.article
+
+
+def test_readers_in_other_time_zones_get_their_own_day_of_games(match):
+    late = dt.datetime(2024, 4, 18, 14, 30, tzinfo=dt.UTC)  # 23:30 in Tokyo; the match 04:00 next day
+    make_match(make_team("Everton"), make_team("Fulham"), kickoff=late)
+    london = page_parts.around_parts(match, now=late, tz=dt.UTC)
+    tokyo = page_parts.around_parts(match, now=late, tz=dt.timezone(dt.timedelta(hours=9)))
+    assert "Everton v Fulham" in london.todays_games
+    assert "Everton v Fulham" in tokyo.todays_games
+    assert "Atalanta v Liverpool" in london.todays_games
+    assert "Atalanta v Liverpool" not in tokyo.todays_games
