@@ -7,6 +7,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from fixtures_app.http import wants_json
+
 TIMEZONE_COOKIE = "tz"
 logger = logging.getLogger(__name__)
 
@@ -52,14 +54,10 @@ class DatabaseOutageMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("the database is out of reach: %s", exception, exc_info=exception)
-        if _wants_json(request):
+        if wants_json(request):
             body = {"ok": False, "code": "unavailable", "message": self.MESSAGE, "detail": self.MESSAGE}
             response = JsonResponse({**body, "errors": {}}, status=503)
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
         return response
-
-
-def _wants_json(request) -> bool:
-    return request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_ratelimit.core import is_ratelimited
 
+from fixtures_app.http import too_fast, wants_json
 from newsletter.selectors import subscriber_by_token
 from newsletter.services import (
     EmailNotSentError,
@@ -66,25 +66,20 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _is_flood(request: HttpRequest, email: str) -> bool:
-    by_email = bool(email) and is_ratelimited(
+    by_email = bool(email) and too_fast(
         request,
         group="newsletter.signup.email",
         key=lambda group, request: email.lower(),
-        rate=settings.NEWSLETTER_SIGNUP_RATE_PER_EMAIL or None,
-        increment=True,
+        rate=settings.NEWSLETTER_SIGNUP_RATE_PER_EMAIL,
     )
-    by_address = is_ratelimited(
-        request,
-        group="newsletter.signup.address",
-        key="ip",
-        rate=settings.NEWSLETTER_SIGNUP_RATE_PER_ADDRESS or None,
-        increment=True,
+    by_address = too_fast(
+        request, group="newsletter.signup.address", key="ip", rate=settings.NEWSLETTER_SIGNUP_RATE_PER_ADDRESS
     )
     return by_email or by_address
 
 
 def _answer(request: HttpRequest, message: str, *, ok: bool, status: int) -> HttpResponse:
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"ok": ok, "message": message}, status=status)
     if status == 429:
         return _problem(request, message, status=status)
@@ -99,12 +94,6 @@ def _back_url(request: HttpRequest) -> str:
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return back if back and safe else "/"
-
-
-def _wants_json(request: HttpRequest) -> bool:
-    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
-        return True
-    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
 def _problem(request: HttpRequest, message: str, *, status: int) -> HttpResponse:

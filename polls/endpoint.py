@@ -37,6 +37,7 @@ from django.middleware.security import SecurityMiddleware
 from django.urls import reverse
 from django.utils import timezone
 
+from fixtures_app.http import wants_json
 from polls import views
 from polls.ballot_box import BallotBox
 from polls.floods import FLOOD_MESSAGE, votes_are_floods
@@ -149,7 +150,7 @@ def _lane_may_take(request: HttpRequest) -> bool:
         request.get_host()
     except DisallowedHost:
         return False
-    if not views.wants_json(request):
+    if not wants_json(request):
         return False
     return _csrf.process_request(request) is None and _csrf.process_view(request, views.vote, (), {}) is None
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fixtures_app.http import wants_json
 from polls.floods import FLOOD_MESSAGE, vote_is_flood
 from polls.models import Poll
 from polls.selectors import poll_anchor, poll_for_fan, poll_is_main
@@ -51,12 +52,6 @@ def vote_message(label: str, *, counted: bool) -> str:
 
 def refusal_status(error: PollError) -> int:
     return 409 if isinstance(error, PollClosedError) else 400
-
-
-def wants_json(request: HttpRequest) -> bool:
-    if request.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest":
-        return True
-    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
 def _poll_url(poll: Poll) -> str:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from fixtures_app import realtime
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
+from fixtures_app.http import wants_json
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.console import console_page
 from fixtures_app.selectors.home import home_page
@@ -41,10 +42,6 @@ def editor_required(view):
         return render(request, "fixtures_app/console/notice.html", context, status=403)
 
     return guarded
-
-
-def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
 
 
 @editor_required

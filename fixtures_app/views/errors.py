@@ -9,6 +9,8 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from fixtures_app.http import wants_json
+
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
@@ -18,7 +20,7 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
         status, code, message = 413, "too_large", too_large_message()
     else:
         status, code, message = 400, "invalid", "The request could not be read."
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"ok": False, "code": code, "message": message, "errors": {}}, status=status)
     return render(request, "400.html", {"message": message}, status=status)
 
@@ -27,8 +29,3 @@ def too_large_message() -> str:
     size = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
     fields = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     return f"The request is too large: send at most {size} KB and {fields} fields."
-
-
-def _wants_json(request: HttpRequest) -> bool:
-    accept = request.headers.get("Accept", "")
-    return "application/json" in accept or request.headers.get("X-Requested-With") == "XMLHttpRequest"

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.contrib.auth.views import LoginView
-from django_ratelimit.core import is_ratelimited
+
+from fixtures_app.http import too_fast
 
 TOO_MANY = "Too many sign-in attempts. Wait a minute, then try again."
 
@@ -20,18 +21,11 @@ class SignInView(LoginView):
 
 
 def _is_guessing(request) -> bool:
-    by_name = is_ratelimited(
+    by_name = too_fast(
         request,
         group="signin.username",
         key=lambda group, request: request.POST.get("username", "").strip().lower()[:150],
-        rate=settings.SIGNIN_RATE_PER_USERNAME or None,
-        increment=True,
+        rate=settings.SIGNIN_RATE_PER_USERNAME,
     )
-    by_address = is_ratelimited(
-        request,
-        group="signin.address",
-        key="ip",
-        rate=settings.SIGNIN_RATE_PER_ADDRESS or None,
-        increment=True,
-    )
+    by_address = too_fast(request, group="signin.address", key="ip", rate=settings.SIGNIN_RATE_PER_ADDRESS)
     return by_name or by_address

@@ -27,3 +27,21 @@ def test_editor_signs_in_below_the_limit(client, settings):
     make_editor(name)
     response = client.post("/accounts/login/", {"username": name, "password": "pass-for-tests-only"})
     assert response.status_code == 302
+
+
+# A Redis no server listens on: the cache that keeps the counts is out of reach.
+UNREACHABLE = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"socket_connect_timeout": 0.2},
+}
+
+
+def test_an_editor_can_still_sign_in_while_the_counts_cache_is_out_of_reach(client, settings, caplog):
+    settings.CACHES = {**settings.CACHES, "counts": UNREACHABLE}
+    settings.RATELIMIT_USE_CACHE = "counts"
+    make_editor("desk")
+    response = client.post("/accounts/login/", {"username": "desk", "password": "pass-for-tests-only"})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+    assert "Rate limit signin.username not counted" in caplog.text
