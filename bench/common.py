@@ -56,10 +56,12 @@ def bench_env(**extra: str) -> dict[str, str]:
 
 def database_configs(name: str) -> dict[str, dict[str, str]]:
     """The databases a script compares, by name: the server's extra environment for each.
-    PostgreSQL runs on a database of the script's own (`bench_<name>`) and Redis database 2."""
+    sqlite is the embedded default (`make run`'s): an SQLite file of the script's own and no
+    Redis (local-memory cache). PostgreSQL runs on a database of the script's own
+    (`bench_<name>`) and Redis database 2. Neither is BENCH_DATABASE_URL, which the fan-out uses."""
     postgres = {"DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/bench_{name}", "REDIS_URL": REDIS_DB_2}
     return {
-        "sqlite": {},
+        "sqlite": {"DATABASE_URL": f"sqlite:///{OUT / f'bench_{name}.sqlite3'}", "REDIS_URL": ""},
         "postgres": {**postgres, "DATABASE_POOL_SIZE": "20"},
         "postgres-nopool": {**postgres, "DATABASE_POOL_SIZE": "0"},
     }

@@ -163,7 +163,7 @@ def report(timings, rates, queries, command, args, load) -> str:
 `{command}`: production settings (DEBUG off), an anonymous fan with the CSRF cookie the poll
 form sets; the server on core 0, the generator on core 1.
 
-sqlite: `bench/out/bench.sqlite3`, local-memory cache. postgres: PostgreSQL 127.0.0.1 and
+sqlite: `bench/out/bench_pages.sqlite3`, no Redis: local-memory cache. postgres: PostgreSQL 127.0.0.1 and
 Redis, a pool of 20 connections per server process (`DATABASE_POOL_SIZE=20`), statements
 prepared after 5 runs on a connection (`DATABASE_PREPARE_THRESHOLD`, the default);
 postgres-nopool: the same without the pool (every request connects, so nothing stays prepared).

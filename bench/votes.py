@@ -340,7 +340,7 @@ again with the cookie they were given; one websocket on the match page watches t
 tally. The server runs on core 0 and the generator on core 1 (a server written `*2` runs two
 workers on both cores, beside the generator). {limits}
 
-sqlite: `bench/out/bench.sqlite3`, local-memory cache, in-process live hub. postgres:
+sqlite: `bench/out/bench_votes.sqlite3`, no Redis: local-memory cache, in-process live hub. postgres:
 PostgreSQL 127.0.0.1 and Redis (cache, rate counters, live hub), `DATABASE_POOL_SIZE=20`.
 
 | {" | ".join(COLUMNS)} |
