@@ -1,17 +1,22 @@
 """The article page and the score card a shared match shows."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from articles.cards import score_card_svg
+from articles.card_picture import score_card_png
+from articles.cards import CardFacts, score_card_svg
 from articles.models import Article
 from articles.selectors import article_for_page, article_social, match_card_facts, read_next
 from fixtures_app.models import Match
 from fixtures_app.selectors.match import match_for_page, match_page
 
 CARD_MAX_AGE = 60
+CARD_CACHE_SECONDS = 600  # drawing a card takes about 50 ms; its key is everything it shows
 
 
 @require_safe
@@ -31,11 +36,29 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def match_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The score card as SVG (the address shares made before the PNG card still point to)."""
+    response = HttpResponse(score_card_svg(_card_facts(pk)), content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={CARD_MAX_AGE}"
+    return response
+
+
+@require_safe
+def match_card_png(request: HttpRequest, pk: int) -> HttpResponse:
+    """The score card as PNG, the picture a shared match shows: drawn once for what it shows."""
+    facts = _card_facts(pk)
+    key = f"match-card-png:{hashlib.blake2b(repr(facts).encode(), digest_size=12).hexdigest()}"
+    picture = cache.get(key)
+    if picture is None:
+        picture = score_card_png(facts)
+        cache.set(key, picture, CARD_CACHE_SECONDS)
+    response = HttpResponse(picture, content_type="image/png")
+    response["Cache-Control"] = f"public, max-age={CARD_MAX_AGE}"
+    return response
+
+
+def _card_facts(pk: int) -> CardFacts:
     try:
         match = match_for_page(pk)
     except Match.DoesNotExist:
         raise Http404("There is no such match.") from None
-    facts = match_card_facts(match, page=match_page(match, now=timezone.now()))
-    response = HttpResponse(score_card_svg(facts), content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = f"public, max-age={CARD_MAX_AGE}"
-    return response
+    return match_card_facts(match, page=match_page(match, now=timezone.now()))

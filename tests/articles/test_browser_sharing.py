@@ -45,9 +45,18 @@ def test_a_shared_seed_match_shows_its_score(seed_url, browser):
     assert meta("name", "twitter:title") == "Atalanta 0-1 Liverpool"
     assert page.locator('link[rel="canonical"]').get_attribute("href") == seed_url
 
-    card = page.request.get(meta("property", "og:image"))
-    assert card.ok and card.headers["content-type"].startswith("image/svg+xml")
-    assert ">0–1<" in card.text() and ">FT (HT: 0-1)<" in card.text()
+    image = meta("property", "og:image")
+    card = page.request.get(image)
+    assert card.ok and card.headers["content-type"] == "image/png"
+    size = page.evaluate(
+        "src => new Promise(done => { const i = new Image(); i.onload = () => done([i.naturalWidth,"
+        " i.naturalHeight]); i.onerror = () => done(null); i.src = src; })",
+        image,
+    )
+    assert size == [1200, 630]
+    assert (meta("property", "og:image:width"), meta("property", "og:image:height")) == ("1200", "630")
+    svg = page.request.get(image.replace("card.png", "card.svg")).text()  # the same card, as text
+    assert ">0–1<" in svg and ">FT (HT: 0-1)<" in svg
 
     share = page.get_by_role("region", name="Share this match")
     for name in NETWORKS:

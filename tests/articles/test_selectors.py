@@ -91,7 +91,7 @@ def test_match_social_before_kick_off_names_the_fixture_and_the_kick_off(match):
     assert social.title == f"{home} v {away}"
     assert social.description.endswith("Kick-off 19 April 2024, 01:00 UK time")
     assert social.url == f"https://mc.example{match.get_absolute_url()}"
-    assert social.image_url == f"https://mc.example/matches/{match.pk}/card.svg?v={match.seq}"
+    assert social.image_url == f"https://mc.example/matches/{match.pk}/card.png?v={match.seq}"
     assert social.share_heading == "Share this match"
 
 

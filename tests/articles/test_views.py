@@ -1,9 +1,11 @@
 """The article page, the share card, and the match page's article, sharing and sign-up."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article
 from fixtures_app.status import Status
@@ -96,6 +98,31 @@ def test_a_match_page_without_an_article_still_offers_sharing(client, finished):
     assert 'id="article-title"' not in html
     assert "Share this match" in html
     assert "Read next" not in html
+
+
+def test_the_score_card_networks_show_is_a_png_of_the_score(client, finished, monkeypatch):
+    from django.core.cache import cache
+
+    from articles import views
+
+    cache.clear()
+    drawn = []
+    draw = views.score_card_png
+    monkeypatch.setattr(views, "score_card_png", lambda facts: drawn.append(facts) or draw(facts))
+    response = client.get(f"/matches/{finished.pk}/card.png")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "max-age=60" in response["Cache-Control"]
+    assert Image.open(io.BytesIO(response.content)).size == (1200, 630)
+    assert [(facts.score, facts.status_line) for facts in drawn] == [("0–1", "FT (HT: 0-1)")]
+    assert client.get(f"/matches/{finished.pk}/card.png").content == response.content
+    assert len(drawn) == 1  # drawn once for what it shows
+    finished.away_score = 2
+    finished.save(update_fields=["away_score"])
+    assert client.get(f"/matches/{finished.pk}/card.png").content != response.content
+    assert [facts.score for facts in drawn] == ["0–1", "0–2"]
+    assert client.get("/matches/999999/card.png").status_code == 404
+    assert client.post(f"/matches/{finished.pk}/card.png").status_code == 405
 
 
 def test_the_score_card_is_an_svg_picture_of_the_score(client, finished):
