@@ -11,6 +11,7 @@
   const TIMEOUT_MS = 10000;
   const TICK_MS = 5000;
   const MAX_BACKOFF_MS = 30000;
+  const HOLD_MS = 15000;
   const messages = document.getElementById("console-messages");
   const deliveryBanner = document.getElementById("delivery-banner");
   let lastSeq = Number(root.dataset.seq) || 0;
@@ -93,7 +94,7 @@
         form.querySelector("[name=client_key]").value = newKey();
         showErrors(form, null);
         afterSaving(form);
-        refresh();
+        refresh(true);
       } else {
         announce(answer.message, true);
         showErrors(form, answer);
@@ -260,10 +261,13 @@
 
   let fetching = false;
   let again = false;
+  let againMine = false;
 
-  async function refresh() {
+  // `mine`: after this console's own write, whose result the editor is waiting to see.
+  async function refresh(mine = false) {
     if (fetching) {
       again = true;
+      againMine = againMine || mine;
       return;
     }
     fetching = true;
@@ -273,14 +277,15 @@
         cache: "no-store",
         headers: { Accept: "text/html" },
       });
-      if (response.ok && !response.redirected) swap(await response.text());
+      if (response.ok && !response.redirected) swap(await response.text(), mine);
     } catch (error) {
       // The next change, or the socket reconnecting, fetches again.
     } finally {
       fetching = false;
       if (again) {
-        again = false;
-        refresh();
+        const wasMine = againMine;
+        again = againMine = false;
+        refresh(wasMine);
       }
     }
   }
@@ -310,7 +315,7 @@
     }
   }
 
-  function swap(html) {
+  function swap(html, mine) {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const state = doc.getElementById("console-state");
     const seq = state ? Number(state.dataset.seq) : 0;
@@ -321,14 +326,61 @@
       const current = document.getElementById(part.id);
       if (!current) continue;
       const fresh = document.adoptNode(part);
-      if (part.id === "console-events") keepOpenCorrections(fresh);
-      current.replaceWith(fresh);
+      if (part.id === "console-events" && !mine && pointerIsOver(current)) hold(current, fresh);
+      else place(current, fresh);
     }
     refreshPickers();
     tick();
     const target = focus && document.querySelector(focus);
     if (target) target.focus();
   }
+
+  function place(current, fresh) {
+    if (fresh.id === "console-events") {
+      keepOpenCorrections(fresh);
+      held = null;
+      clearTimeout(heldTimer);
+    }
+    current.replaceWith(fresh);
+  }
+
+  // Another editor's change must not move the row under this editor's pointer just as they
+  // click it (a Delete landing on the next event): while the mouse is over the events list,
+  // the new list waits, said so, until the pointer leaves, the notice is pressed, or HOLD_MS.
+  let held = null;
+  let heldTimer = 0;
+  let pointerType = "";
+  document.addEventListener("pointermove", (event) => { pointerType = event.pointerType; }, { passive: true });
+
+  function pointerIsOver(part) {
+    return pointerType === "mouse" && part.matches(":hover");
+  }
+
+  function hold(current, fresh) {
+    held = fresh;
+    const notice = current.querySelector("[data-held]");
+    if (notice) notice.hidden = false;
+    if (!current.dataset.holding) {
+      current.dataset.holding = "1";
+      current.addEventListener("pointerleave", release, { once: true });
+    }
+    clearTimeout(heldTimer);
+    heldTimer = setTimeout(release, HOLD_MS);
+  }
+
+  function release() {
+    const current = document.getElementById("console-events");
+    if (!held || !current) return;
+    const focus = focusSelector();
+    place(current, held);
+    refreshPickers();
+    const target = focus && document.querySelector(focus);
+    if (target) target.focus();
+  }
+
+  root.addEventListener("click", (event) => {
+    if (event.target.closest("[data-held]")) release();
+  });
 
   function refreshPickers() {
     for (const template of document.querySelectorAll("#console-pickers template[data-picker-options]")) {

@@ -107,3 +107,50 @@ def test_provisional_table_moves_with_a_live_goal(live_site, browser):
         " && row.querySelector('.league-table__points').textContent === '1')",
         timeout=5000,
     )
+
+
+def test_another_editors_change_waits_while_the_pointer_is_over_the_events_list(live_site, browser):
+    load_demo(now=timezone.now())
+    match = Match.objects.in_play().football().get()
+    console = f"{live_site}/console/matches/{match.pk}/"
+    desk, colleague = (browser.new_context().new_page() for _ in range(2))
+    for page in (desk, colleague):
+        sign_in(page, live_site)
+        page.goto(console)
+    desk.locator("[data-sync].is-live").wait_for()
+    first = desk.locator("#console-events [data-event-id]").first
+    aimed_at = first.get_attribute("data-event-id")
+    delete = first.get_by_role("button", name="Delete")
+    delete.hover()
+    box = delete.bounding_box()
+    point = [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2]
+
+    colleague.click("[data-kind=commentary]")
+    colleague.locator("#entry-commentary textarea[name=text]").fill("Saka curls one just wide.")
+    colleague.locator("#entry-commentary").get_by_role("button", name="Save").click()
+
+    # The change waits, said so; the button under the pointer is still the one aimed at.
+    notice = desk.locator("#console-events [data-held]")
+    notice.wait_for(state="visible", timeout=3000)
+    under_pointer = desk.evaluate(
+        "([x, y]) => { const button = document.elementFromPoint(x, y).closest('button');"
+        " return [button.closest('[data-event-id]').dataset.eventId, button.dataset.action]; }",
+        point,
+    )
+    assert under_pointer == [aimed_at, "delete"]
+    assert delete.bounding_box() == box  # nothing moved, the notice included
+    assert "Saka curls one just wide." not in desk.locator("#console-events").inner_text()
+
+    # Once the pointer leaves, the list shows the change.
+    desk.mouse.move(2, 2)
+    desk.locator("#console-events", has_text="Saka curls one just wide.").wait_for(timeout=2000)
+    assert desk.locator("#console-events [data-held]").is_hidden()
+
+    # The editor's own write shows at once, pointer over the list or not.
+    row = desk.locator("#console-events [data-event-id]", has_text="Saka curls one just wide.")
+    desk.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Delete").click()
+    desk.wait_for_function(
+        "() => !document.querySelector('#console-events').innerText.includes('Saka curls one just wide.')",
+        timeout=2000,
+    )
