@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from fixtures_app.models import (
     Competition,
@@ -91,12 +93,26 @@ class MatchEventAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         form.instance = form.service_write(request.user)()
 
+    def delete_view(self, request, object_id, extra_context=None):
+        """A deletion the rules refuse (the first yellow of a second yellow) is explained, not made."""
+        event = self.get_object(request, object_id)
+        if request.method == "POST" and event is not None:
+            try:
+                dry_run(lambda: match_delete_event(event=event))
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect(reverse("admin:fixtures_app_matchevent_change", args=[event.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
     def delete_model(self, request, obj):
         match_delete_event(event=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for event in queryset:
-            match_delete_event(event=event, by=request.user)
+            try:
+                match_delete_event(event=event, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{event} was kept: {' '.join(error.messages)}", messages.ERROR)
 
 
 class LineupInline(admin.TabularInline):

@@ -133,3 +133,54 @@ def check_can_play(
         name = player_name or card.player_name or "This player"
         when = minute_label(minute, added_minute)
         raise DisciplineError(f"{name} was sent off at {_label(card)} and cannot {action} at {when}.")
+
+
+def check_record(events: Iterable[EventFact]) -> None:
+    """Raise DisciplineError at the first event, in match order, that the cards make impossible:
+    anything a player does after being sent off, or a second yellow with no yellow before it."""
+    booked: set[int] = set()
+    off: dict[int, EventFact] = {}
+    for event in sorted(counted(events), key=lambda fact: fact.order):
+        for player_id, name, action in _actions(event):
+            card = off.get(player_id)
+            if card is not None:
+                raise DisciplineError(
+                    f"{name or card.player_name or 'This player'} was sent off at {_label(card)} "
+                    f"and cannot {action} at {_label(event)}. Put the events right in match order."
+                )
+        if event.player_id is None:
+            continue
+        if event.kind is EventKind.SECOND_YELLOW and event.player_id not in booked:
+            name = event.player_name or "This player"
+            raise DisciplineError(
+                f"{name}'s second yellow at {_label(event)} needs a yellow card before it. "
+                "Remove or correct the second yellow first."
+            )
+        if event.kind is EventKind.YELLOW:
+            booked.add(event.player_id)
+        if event.kind in SENDING_OFF_KINDS:
+            off[event.player_id] = event
+
+
+def _actions(event: EventFact) -> list[tuple[int, str, str]]:
+    """Who takes part in the event, and what they are said to do."""
+    if event.kind is EventKind.SUBSTITUTION:
+        return [
+            (player_id, name, action)
+            for player_id, name, action in (
+                (event.player_id, event.player_name, "go off"),
+                (event.player_in_id, event.player_in_name, "come on"),
+            )
+            if player_id is not None
+        ]
+    action = _ACTIONS.get(event.kind)
+    return [(event.player_id, event.player_name, action)] if action and event.player_id is not None else []
+
+
+_ACTIONS = {
+    EventKind.GOAL: "score",
+    EventKind.MISSED_PENALTY: "take a penalty",
+    EventKind.YELLOW: "be booked",
+    EventKind.SECOND_YELLOW: "be booked",
+    EventKind.RED: "be shown a card",
+}

@@ -6,6 +6,7 @@ from fixtures_app import discipline
 from fixtures_app.clock import check_minute, minute_label, period_for_minute
 from fixtures_app.events import PERIOD_LABELS, EventFact, EventKind, GoalType, Period, VarDecision
 from fixtures_app.models import LineupEntry, Match, Player, Team
+from fixtures_app.selectors.facts import event_facts, match_events
 from fixtures_app.status import NOT_STARTED, Status
 
 PLAYER_KINDS = frozenset(
@@ -104,6 +105,14 @@ def card_kind(facts: list[EventFact], candidate: EventFact) -> EventKind:
             minute=candidate.minute,
             added_minute=candidate.added_minute,
         )
+    except ValueError as error:
+        raise ValidationError(str(error), code="card") from None
+
+
+def check_record(match: Match) -> None:
+    """The match's whole record, after a correction or a deletion, is one a match can have."""
+    try:
+        discipline.check_record(event_facts(match, match_events(match)))
     except ValueError as error:
         raise ValidationError(str(error), code="card") from None
 

@@ -128,6 +128,7 @@ def match_correct_event(
         current.version += 1
         others = [other for other in match_events(match) if other.pk != current.pk]
         _check_and_save(match, current, others=others)
+        checks.check_record(match)
         match_refresh_result(match=match)
         match_log_update(
             match=match,
@@ -154,6 +155,7 @@ def match_delete_event(
             checks.refuse("Period starts and ends are set with the period controls.", "kind")
         summary, event_id, kind = f"Deleted {current}", current.pk, current.kind
         current.delete()
+        checks.check_record(match)
         match_refresh_result(match=match)
         match_log_update(
             match=match,

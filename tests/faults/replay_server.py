@@ -21,6 +21,7 @@ import time
 import traceback
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -60,11 +61,19 @@ def edit(plan: dict, done: Path) -> None:
             replay=replay, key=key, kickoff=kickoff, speed=plan["speed"], progress=fix_wording
         )
         goal = rng.choice(list(events(key).filter(kind="goal")))
-        other = rng.choice(list(events(key).exclude(pk=goal.pk)))
-        for event in (goal, other):
+        others = list(events(key).exclude(pk=goal.pk))
+        rng.shuffle(others)
+        deleted = 0
+        for event in (goal, *others):
             time.sleep(rng.uniform(0.05, 0.3))
-            match_delete_event(event=event, by=editor)
-        result = {"refused": report.refusals, "corrections": corrections, "deletions": 2}
+            try:
+                match_delete_event(event=event, by=editor)
+            except ValidationError:  # e.g. the first yellow of a second yellow: the editor picks another
+                continue
+            deleted += 1
+            if deleted == 2:
+                break
+        result = {"refused": report.refusals, "corrections": corrections, "deletions": deleted}
     except BaseException:
         result = {"failed": traceback.format_exc()}
     finally:

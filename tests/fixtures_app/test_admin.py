@@ -92,3 +92,21 @@ def test_admin_refuses_a_status_change_the_rules_do_not_allow(admin_client, matc
 )
 def test_every_model_has_an_admin_list(admin_client, match, model):
     assert admin_client.get(f"/admin/fixtures_app/{model}/").status_code == 200
+
+
+def test_deleting_the_first_yellow_of_a_second_yellow_in_the_admin_is_explained_not_made(admin_client, match):
+    from fixtures_app.services.events import match_record_event
+
+    salah = match.lineup.get().player
+    first, second = (
+        match_record_event(match=match, kind="yellow", minute=minute, team=match.away_team, player=salah)
+        for minute in (20, 40)
+    )
+    response = admin_client.post(
+        f"/admin/fixtures_app/matchevent/{first.pk}/delete/", {"post": "yes"}, follow=True
+    )
+    assert "second yellow at 40&#x27; needs a yellow card before it" in response.content.decode()
+    assert MatchEvent.objects.filter(pk=first.pk).exists()
+    action = {"action": "delete_selected", "post": "yes", "_selected_action": [first.pk, second.pk]}
+    response = admin_client.post("/admin/fixtures_app/matchevent/", action, follow=True)
+    assert "was kept" in response.content.decode()

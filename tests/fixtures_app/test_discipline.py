@@ -2,7 +2,7 @@
 
 import pytest
 
-from fixtures_app.discipline import DisciplineError, booking_kind, check_can_play, sent_off
+from fixtures_app.discipline import DisciplineError, booking_kind, check_can_play, check_record, sent_off
 from fixtures_app.events import EventFact, EventKind, Period, Side, VarDecision
 
 YELLOW, SECOND_YELLOW, RED = EventKind.YELLOW, EventKind.SECOND_YELLOW, EventKind.RED
@@ -224,3 +224,103 @@ def test_player_sent_off_at_or_before_the_moment_cannot_play(
             action=action,
         )
     assert str(raised.value) == message
+
+
+def goal(id: int, player_id: int, period: Period, minute: int) -> EventFact:
+    return EventFact(
+        id=id,
+        kind=EventKind.GOAL,
+        period=period,
+        minute=minute,
+        side=Side.AWAY,
+        player_id=player_id,
+        player_name=NAMES[player_id],
+    )
+
+
+def substitution(id: int, off: int, on: int, minute: int) -> EventFact:
+    return EventFact(
+        id=id,
+        kind=EventKind.SUBSTITUTION,
+        period=P2,
+        minute=minute,
+        side=Side.AWAY,
+        player_id=off,
+        player_name=NAMES[off],
+        player_in_id=on,
+        player_in_name=NAMES[on],
+    )
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        pytest.param([], id="no events"),
+        pytest.param(
+            [card(1, SALAH, YELLOW, P1, 20), card(2, SALAH, SECOND_YELLOW, P2, 60)], id="two yellows"
+        ),
+        pytest.param([goal(1, SALAH, P2, 55), card(2, SALAH, RED, P2, 60)], id="scored, then sent off"),
+        pytest.param(
+            [card(1, SALAH, RED, P2, 50), goal(2, SALAH, P2, 55), rescind(3, 1)], id="red rescinded"
+        ),
+        pytest.param([substitution(1, HIEN, SALAH, 60), goal(2, SALAH, P2, 75)], id="came on, scored"),
+        pytest.param(
+            [
+                card(2, SALAH, RED, P2, 90, 3),
+                goal(
+                    1,
+                    SALAH,
+                    P2,
+                    90,
+                ),
+            ],
+            id="scored in the 90th, red in added time",
+        ),
+    ],
+)
+def test_a_record_a_match_can_have_passes(events):
+    check_record(events)
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [
+        pytest.param(
+            [card(1, SALAH, RED, P2, 50), goal(2, SALAH, P2, 55)],
+            "Salah was sent off at 50' and cannot score at 55'",
+            id="red moved before his goal",
+        ),
+        pytest.param(
+            [card(2, SALAH, SECOND_YELLOW, P2, 60)],
+            "Salah's second yellow at 60' needs a yellow card before it",
+            id="first yellow deleted",
+        ),
+        pytest.param(
+            [card(1, SALAH, SECOND_YELLOW, P1, 30), card(2, SALAH, YELLOW, P2, 60)],
+            "Salah's second yellow at 30' needs a yellow card before it",
+            id="first yellow moved after the second",
+        ),
+        pytest.param(
+            [card(1, HIEN, RED, P2, 50), substitution(2, HIEN, SALAH, 70)],
+            "Hien was sent off at 50' and cannot go off at 70'",
+            id="sent off, then substituted",
+        ),
+        pytest.param(
+            [
+                card(1, SALAH, YELLOW, P1, 20),
+                card(2, SALAH, SECOND_YELLOW, P1, 40),
+                card(3, SALAH, YELLOW, P2, 60),
+            ],
+            "Salah was sent off at 40' and cannot be booked at 60'",
+            id="booked after the second yellow",
+        ),
+        pytest.param(
+            [card(1, HIEN, RED, P1, 30), substitution(2, ZAPPACOSTA, HIEN, 60)],
+            "Hien was sent off at 30' and cannot come on at 60'",
+            id="sent off, then brought on",
+        ),
+    ],
+)
+def test_a_record_no_match_can_have_is_refused_at_its_first_impossible_event(events, message):
+    with pytest.raises(DisciplineError, match=message):
+        check_record(events)

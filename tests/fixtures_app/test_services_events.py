@@ -182,3 +182,28 @@ def test_event_records_who_entered_it(match, django_user_model):
     event = match_record_event(match=match, kind="commentary", minute=3, text="Early pressure", by=editor)
     assert event.created_by == editor
     assert event.created_at.date() >= dt.date(2024, 1, 1)
+
+
+def test_a_red_card_moved_before_the_same_players_goal_is_refused_and_nothing_changes(match):
+    record(match, "goal", 30, match.away_team, "Salah")
+    red = record(match, "red", 40, match.away_team, "Salah")
+    match.refresh_from_db()
+    seq = match.seq
+    with pytest.raises(ValidationError, match="Salah was sent off at 20' and cannot score at 30'"):
+        match_correct_event(event=red, expected_version=red.version, minute=20)
+    red.refresh_from_db()
+    match.refresh_from_db()
+    assert (red.minute, red.version, match.seq) == (40, 1, seq)
+    assert score(match) == (0, 1)
+
+
+def test_deleting_the_first_yellow_of_a_second_yellow_is_refused(match):
+    first = record(match, "yellow", 20, match.home_team, "Hien")
+    second = record(match, "yellow", 40, match.home_team, "Hien")
+    assert second.kind == "second_yellow"
+    with pytest.raises(ValidationError, match="Hien's second yellow at 40' needs a yellow card before it"):
+        match_delete_event(event=first)
+    assert MatchEvent.objects.filter(pk=first.pk).exists()
+    match_delete_event(event=second)  # in the other order both go
+    match_delete_event(event=first)
+    assert not MatchEvent.objects.filter(match=match, kind__in=["yellow", "second_yellow"]).exists()
