@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from fixtures_app.models import (
     Competition,
@@ -32,6 +33,7 @@ from fixtures_app.services.events import (
     match_record_event,
 )
 from fixtures_app.services.status import match_change_status
+from polls.services import poll_open_for_new_match
 
 
 class _DryRun(Exception):
@@ -185,6 +187,8 @@ class MatchAdmin(admin.ModelAdmin):
             messages.info(request, f"{obj} is now: {obj.get_status_display()}.")
         else:
             super().save_model(request, obj, form, change)
+        if not change and poll_open_for_new_match(match=obj, now=timezone.now()):
+            messages.info(request, "A “Who will win?” poll is open on it until kick-off.")
 
 
 @admin.register(Competition)

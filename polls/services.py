@@ -72,6 +72,19 @@ def poll_create_for_match(
     return poll
 
 
+def poll_open_for_new_match(*, match: Match, now: dt.datetime) -> Poll | None:
+    """Opens the "Who will win?" poll on a new football match that has not kicked off yet.
+
+    Past matches (results imported after the fact), other sports (no draw to offer) and
+    matches that already have a poll get none.
+    """
+    if match.kickoff <= now or match.stage.season.competition.sport != "football":
+        return None
+    if Poll.objects.filter(match=match).exists():
+        return None
+    return poll_create_for_match(match=match)
+
+
 def _check_options(options: Sequence[tuple[str, str]]) -> None:
     if len(options) < 2:
         raise PollError("A poll needs at least two answers.")

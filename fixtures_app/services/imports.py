@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from fixtures_app import openfootball, rounds, standings
 from fixtures_app.models import Competition, Match, Season, Stage, Team, Tie
 from fixtures_app.services.clubs import ClubIndex
+from polls.services import poll_open_for_new_match
 
 SEASON_WORDS = re.compile(r"^(\d{4})[-/](\d{2}|\d{4})$")
 STAGE_KINDS = {
@@ -150,6 +152,7 @@ class MatchBook:
     """The season's matches already stored, by stage, clubs and leg; saves imported ones."""
 
     def __init__(self, season: Season, stages: Mapping[str, Stage]) -> None:
+        self.now = timezone.now()
         self.stages = stages
         stored = list(Match.objects.filter(stage__season=season))
         self.matches = {(m.stage_id, m.home_team_id, m.away_team_id, m.leg): m for m in stored}
@@ -169,6 +172,7 @@ class MatchBook:
         if stored is None:
             match = Match.objects.create(stage=stage, home_team=home, away_team=away, **values)
             self.matches[(stage.pk, home.pk, away.pk, imported.leg)] = match
+            poll_open_for_new_match(match=match, now=self.now)  # fixtures still to play get one
             return "created"
         if stored.pk in self.with_events:
             return "kept"

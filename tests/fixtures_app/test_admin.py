@@ -110,3 +110,25 @@ def test_deleting_the_first_yellow_of_a_second_yellow_in_the_admin_is_explained_
     action = {"action": "delete_selected", "post": "yes", "_selected_action": [first.pk, second.pk]}
     response = admin_client.post("/admin/fixtures_app/matchevent/", action, follow=True)
     assert "was kept" in response.content.decode()
+
+
+def test_a_match_added_in_the_admin_gets_its_poll_until_kick_off(admin_client):
+    from tests.factories import make_stage
+
+    stage, home, away = make_stage(), make_team("Everton"), make_team("Fulham")
+    data = {
+        "stage": stage.pk,
+        "home_team": home.pk,
+        "away_team": away.pk,
+        "status": "scheduled",
+        "kickoff_0": "2099-08-16",
+        "kickoff_1": "15:00:00",
+        "version": 1,
+        "seq": 0,
+        "lineup-TOTAL_FORMS": 0,
+        "lineup-INITIAL_FORMS": 0,
+    }
+    response = admin_client.post("/admin/fixtures_app/match/add/", data, follow=True)
+    assert "poll is open on it until kick-off" in response.content.decode(), response.content.decode()[:3000]
+    match = Match.objects.get(home_team=home)
+    assert match.polls.get().closes_at == match.kickoff

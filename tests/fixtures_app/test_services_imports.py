@@ -192,3 +192,15 @@ def test_impossible_imports_are_refused_with_a_clear_error(options, message):
 )
 def test_season_written_either_way(text, expected):
     assert season_names(text) == expected
+
+
+def test_fixtures_still_to_play_get_a_poll_and_results_none():
+    data = {
+        **LEAGUE,
+        "matches": [*LEAGUE["matches"], entry("Matchday 38", "2099-05-19", "Arsenal FC", "Burnley FC")],
+    }
+    run(data)
+    with_polls = Match.objects.filter(polls__isnull=False)
+    assert [str(match) for match in with_polls] == ["Arsenal FC v Burnley FC (2099-05-19)"]
+    run(data)  # importing again opens no second poll
+    assert with_polls.get().polls.count() == 1

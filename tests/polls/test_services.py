@@ -14,12 +14,21 @@ from polls.services import (
     VoteOutcome,
     poll_close,
     poll_create_for_match,
+    poll_open_for_new_match,
     poll_reopen,
     poll_seed_votes,
     poll_vote,
     poll_vote_many,
 )
-from tests.factories import KICKOFF, make_match, make_poll, make_team
+from tests.factories import (
+    KICKOFF,
+    make_competition,
+    make_match,
+    make_poll,
+    make_season,
+    make_stage,
+    make_team,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +217,18 @@ def test_a_vote_is_kept_as_the_time_it_was_cast():
     poll = make_poll()
     [outcome] = poll_vote_many(poll=poll, ballots=[ballot(poll, "home", "anon:a")])
     assert Vote.objects.get(pk=outcome.vote.pk).created_at == BEFORE_KICKOFF
+
+
+def test_a_new_football_match_still_to_play_gets_the_who_will_win_poll_once():
+    match = make_match(home=make_team("Atalanta"), away=make_team("Liverpool"))
+    poll = poll_open_for_new_match(match=match, now=BEFORE_KICKOFF)
+    assert (poll.question, poll.closes_at) == ("Who will win?", KICKOFF)
+    assert [option.label for option in poll.options.all()] == ["Atalanta", "Draw", "Liverpool"]
+    assert poll_open_for_new_match(match=match, now=BEFORE_KICKOFF) is None
+    assert match.polls.count() == 1
+
+
+def test_a_match_already_played_or_of_another_sport_gets_no_poll():
+    assert poll_open_for_new_match(match=make_match(), now=AFTER_KICKOFF) is None
+    american = make_stage(make_season(make_competition("NFL", sport="american_football")))
+    assert poll_open_for_new_match(match=make_match(stage=american), now=BEFORE_KICKOFF) is None
