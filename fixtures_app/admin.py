@@ -32,6 +32,7 @@ from fixtures_app.services.events import (
     match_delete_event,
     match_record_event,
 )
+from fixtures_app.services.lineups import match_lineups_edited, player_renamed
 from fixtures_app.services.status import match_change_status
 from polls.services import poll_open_for_new_match
 
@@ -190,6 +191,11 @@ class MatchAdmin(admin.ModelAdmin):
         if not change and poll_open_for_new_match(match=obj, now=timezone.now()):
             messages.info(request, "A “Who will win?” poll is open on it until kick-off.")
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and any(formset.has_changed() for formset in formsets):
+            match_lineups_edited(match=form.instance, summary="Line-ups edited in the admin", by=request.user)
+
 
 @admin.register(Competition)
 class CompetitionAdmin(admin.ModelAdmin):
@@ -235,6 +241,11 @@ class VenueAdmin(admin.ModelAdmin):
 class PlayerAdmin(admin.ModelAdmin):
     list_display = ["known_as", "name", "position"]
     search_fields = ["known_as", "name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"known_as", "name"} & set(form.changed_data):
+            player_renamed(player=obj, by=request.user)
 
 
 @admin.register(SquadMember)

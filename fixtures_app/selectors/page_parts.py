@@ -6,8 +6,9 @@ match row afresh on every load. So parts kept under the match's `seq` are never 
 stale: the first load after a change finds nothing under the new number and renders anew.
 The key also holds everything else the parts show: the match row itself (an edit in the
 admin keeps `seq`), the clock's minute, the reader's time zone and the site's address.
-Parts are kept PARTS_SECONDS at most, for what may change around a match without touching
-its row (a player's name corrected in the admin).
+Line-ups edited and players renamed in the admin go into the update log too, so they raise
+`seq` as well. Parts are kept PARTS_SECONDS at most, for what may still change without
+touching the match's row (a club renamed in the admin).
 
 The table beside the match is kept the same way under its stage's matches: their number and
 the sums of their `seq` and `version` (which every change raises), and the season's points

@@ -65,6 +65,21 @@ def match_set_lineup(
     return team_lineup(match, team)
 
 
+def match_lineups_edited(*, match: Match, summary: str, by: AbstractBaseUser | None = None) -> None:
+    """Logs a change to the match's line-ups made outside the services (in the admin): fans'
+    pages redraw them, cached pages show them on the next load, and the audit trail has it."""
+    with transaction.atomic():
+        match_log_update(match=lock_match(match), kind="lineups_changed", summary=summary, by=by)
+
+
+def player_renamed(*, player: Player, by: AbstractBaseUser | None = None) -> int:
+    """Logs the new name in every match whose line-up holds the player; says how many."""
+    matches = Match.objects.filter(lineup__player=player).distinct()
+    for match in matches:
+        match_lineups_edited(match=match, summary=f"Player renamed: {player.known_as}", by=by)
+    return len(matches)
+
+
 def _check_places(entries: Sequence[LineupPlace], *, taken: set[int]) -> None:
     for place in entries:
         if place.player.pk in taken:

@@ -90,6 +90,50 @@ def test_an_edit_that_keeps_the_seq_shows_on_the_next_load(client, match):
     assert "Referee Clément Turpin" in load(client, match)
 
 
+def test_a_player_renamed_in_the_admin_shows_on_the_next_load(admin_client, client, match):
+    away_goal(match, match.strikers[0])
+    assert "Salah (7&#x27;)" in load(client, match)
+    salah = match.strikers[0]
+    data = {"known_as": "Mo Salah", "name": salah.name, "position": salah.position}
+    assert admin_client.post(f"/admin/fixtures_app/player/{salah.pk}/change/", data).status_code == 302
+    page = load(client, match)
+    assert "Mo Salah (7&#x27;)" in page
+
+
+def test_a_line_up_edited_in_the_admin_shows_on_the_next_load(admin_client, client, match):
+    assert "Hien" in section(load(client, match), "lineups-heading")
+    url = f"/admin/fixtures_app/match/{match.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and name != "kickoff"}
+    entries = list(match.lineup.order_by("pk"))
+    kickoff = timezone.localtime(match.kickoff)  # as the admin shows it: the match's row is unchanged
+    data.update(
+        {
+            "kickoff_0": kickoff.strftime("%Y-%m-%d"),
+            "kickoff_1": kickoff.strftime("%H:%M:%S"),
+            "lineup-TOTAL_FORMS": len(entries),
+            "lineup-INITIAL_FORMS": len(entries),
+        }
+    )
+    for n, entry in enumerate(entries):
+        data.update(
+            {
+                f"lineup-{n}-id": entry.pk,
+                f"lineup-{n}-match": match.pk,
+                f"lineup-{n}-team": entry.team_id,
+                f"lineup-{n}-player": entry.player_id,
+                f"lineup-{n}-starter": "on" if entry.starter else "",
+                f"lineup-{n}-order": entry.order,
+                f"lineup-{n}-DELETE": "on" if entry.player.known_as == "Hien" else "",
+            }
+        )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "Hien" not in section(load(client, match), "lineups-heading")
+    logged = match.updates.filter(kind="lineups_changed").values_list("summary", "by__username")
+    assert list(logged) == [("Line-ups edited in the admin", "admin")]  # fans' pages redraw them too
+
+
 def test_the_table_beside_a_match_moves_with_a_goal_in_another_match_of_its_stage(client):
     stage = make_stage(name="League")
     arsenal, chelsea, everton, fulham = (
