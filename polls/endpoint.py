@@ -36,6 +36,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.security import SecurityMiddleware
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.log import log_response
 
 from fixtures_app.http import wants_json
 from polls import views
@@ -216,6 +217,10 @@ def respond(vote: ScriptVote, answer: Answer) -> HttpResponse:
     response = _csrf.process_response(vote.request, response)
     for middleware in _headers:
         response = middleware.process_response(vote.request, response)
+    if answer.status >= 400:  # as Django logs the refusals of its own views
+        log_response(
+            "%s: %s", response.reason_phrase, vote.request.path, response=response, request=vote.request
+        )
     return response
 
 

@@ -196,11 +196,13 @@ async def test_fans_voting_at_once_are_each_counted_once(lane, poll):
     assert lane.app.bodies == []
 
 
-async def test_a_vote_on_a_closed_poll_is_refused_in_the_lane(lane, poll):
+async def test_a_vote_on_a_closed_poll_is_refused_in_the_lane(lane, poll, caplog):
     await database_sync_to_async(poll_close)(poll=poll)
     status, _, body = await vote(lane, poll, "home")
     assert (status, json.loads(body)) == (409, {"error": "This poll is closed: no more votes are taken."})
     assert not await database_sync_to_async(Vote.objects.exists)()
+    logged = [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name == "django.request"]
+    assert logged == [("django.request", "WARNING", f"Conflict: {vote_path(poll)}")]  # as Django logs it
 
 
 async def test_an_answer_of_another_poll_is_refused_in_the_lane(lane, poll):
