@@ -1,5 +1,7 @@
 """Cards and sendings-off: second yellow makes red, VAR rescinds, sent-off players take no part."""
 
+from dataclasses import replace
+
 import pytest
 
 from fixtures_app.discipline import DisciplineError, booking_kind, check_can_play, check_record, sent_off
@@ -227,28 +229,12 @@ def test_player_sent_off_at_or_before_the_moment_cannot_play(
 
 
 def goal(id: int, player_id: int, period: Period, minute: int) -> EventFact:
-    return EventFact(
-        id=id,
-        kind=EventKind.GOAL,
-        period=period,
-        minute=minute,
-        side=Side.AWAY,
-        player_id=player_id,
-        player_name=NAMES[player_id],
-    )
+    return card(id, player_id, EventKind.GOAL, period, minute)
 
 
 def substitution(id: int, off: int, on: int, minute: int) -> EventFact:
-    return EventFact(
-        id=id,
-        kind=EventKind.SUBSTITUTION,
-        period=P2,
-        minute=minute,
-        side=Side.AWAY,
-        player_id=off,
-        player_name=NAMES[off],
-        player_in_id=on,
-        player_in_name=NAMES[on],
+    return replace(
+        card(id, off, EventKind.SUBSTITUTION, P2, minute), player_in_id=on, player_in_name=NAMES[on]
     )
 
 

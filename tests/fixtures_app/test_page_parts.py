@@ -25,18 +25,22 @@ def match():
     return match
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    """How many times the parts were rendered rather than taken from the cache."""
+def counted_calls(monkeypatch, name: str) -> list:
+    """How many times page_parts called `name`: the parts rendered rather than taken from the cache."""
     calls = []
-    real = page_parts.match_page
+    real = getattr(page_parts, name)
 
     def counted(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(page_parts, "match_page", counted)
+    monkeypatch.setattr(page_parts, name, counted)
     return calls
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    return counted_calls(monkeypatch, "match_page")
 
 
 def load(client, match) -> str:
@@ -158,15 +162,7 @@ def table_leader(page: str) -> str:
 
 @pytest.fixture
 def around_renders(monkeypatch):
-    calls = []
-    real = page_parts._render_around
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(page_parts, "_render_around", counted)
-    return calls
+    return counted_calls(monkeypatch, "_render_around")
 
 
 @pytest.fixture
