@@ -1,7 +1,5 @@
 """The article page and the score card a shared match shows."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,6 +12,7 @@ from articles.models import Article
 from articles.selectors import article_for_page, article_social, match_card_facts, read_next
 from fixtures_app.models import Match
 from fixtures_app.selectors.match import match_for_page, match_page
+from fixtures_app.selectors.page_parts import fingerprint
 
 CARD_MAX_AGE = 60
 CARD_CACHE_SECONDS = 600  # drawing a card takes about 50 ms; its key is everything it shows
@@ -46,7 +45,7 @@ def match_card(request: HttpRequest, pk: int) -> HttpResponse:
 def match_card_png(request: HttpRequest, pk: int) -> HttpResponse:
     """The score card as PNG, the picture a shared match shows: drawn once for what it shows."""
     facts = _card_facts(pk)
-    key = f"match-card-png:{hashlib.blake2b(repr(facts).encode(), digest_size=12).hexdigest()}"
+    key = f"match-card-png:{fingerprint(facts)}"
     picture = cache.get(key)
     if picture is None:
         picture = score_card_png(facts)

@@ -103,9 +103,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # once it has run DATABASE_PREPARE_THRESHOLD times on a connection, and reuse its plan: with
     # the pool below, connections live long enough for that. Empty turns preparing off (behind
     # a pooler in transaction mode, such as PgBouncer's, prepared statements do not work).
-    threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
+    prepare_threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=int(threshold) if threshold else None
+        server_side_binding=True, prepare_threshold=int(prepare_threshold) if prepare_threshold else None
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL_SIZE:
     # Under ASGI every request runs in a thread of its own, so a kept connection (CONN_MAX_AGE)

@@ -88,8 +88,13 @@ def parts_key(match: Match, *, now: dt.datetime, site_url: str) -> str:
         timezone.get_current_timezone_name(),
         site_url,
     ]
-    digest = hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+    digest = fingerprint(shown)
     return f"match-parts:{match.pk}:{match.seq}:{digest}"
+
+
+def fingerprint(shown: object) -> str:
+    """A short digest of everything a cached part shows, for its key."""
+    return hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
 
 
 def table_part(match: Match) -> str:
@@ -105,7 +110,7 @@ def table_part(match: Match) -> str:
     )
     highlight = (match.home_team_id, match.away_team_id)
     shown = [stage.pk, sorted(results.items()), sorted(deductions.items()), highlight]
-    key = f"match-table:{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}"
+    key = f"match-table:{fingerprint(shown)}"
     html = cache.get(key)
     if html is None:
         table = stage_table(stage, highlight=highlight)
@@ -156,7 +161,7 @@ def around_key(match: Match, *, now: dt.datetime, tz: dt.tzinfo, day: dt.date) -
         sorted(matches.items()),
         sorted(articles.items()),
     ]
-    return f"match-around:{match.pk}:{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}"
+    return f"match-around:{match.pk}:{fingerprint(shown)}"
 
 
 def _render_around(match: Match, *, now: dt.datetime, tz: dt.tzinfo, day: dt.date) -> AroundParts:
