@@ -70,6 +70,12 @@ def database_configs(name: str) -> dict[str, dict[str, str]]:
 REDIS_DB_2 = "redis://127.0.0.1:6379/2"
 
 
+def add_databases_argument(parser) -> None:
+    """The --databases option of the scripts that compare databases (see database_configs)."""
+    names = ", ".join(database_configs("any"))
+    parser.add_argument("--databases", default="sqlite,postgres", help=f"{names} (default %(default)s)")
+
+
 def ensure_database(url: str) -> None:
     """Creates the bench's PostgreSQL database when it is missing (SQLite creates its file itself)."""
     if not url.startswith(("postgres://", "postgresql://")):

@@ -23,6 +23,7 @@ from common import (  # noqa: E402
     CPUS,
     ROOT,
     Server,
+    add_databases_argument,
     bench_env,
     database_configs,
     ensure_database,
@@ -111,11 +112,7 @@ def main() -> None:
     parser.add_argument(
         "--servers", default="daphne,uvicorn", help="daphne, uvicorn, granian (default %(default)s)"
     )
-    parser.add_argument(
-        "--databases",
-        default="sqlite,postgres",
-        help="sqlite, postgres, postgres-nopool (default %(default)s)",
-    )
+    add_databases_argument(parser)
     parser.add_argument(
         "--requests", type=int, default=100, help="loads of each page one at a time (default 100)"
     )

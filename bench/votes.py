@@ -31,6 +31,7 @@ from common import (  # noqa: E402
     CPUS,
     SERVERS,
     Server,
+    add_databases_argument,
     bench_env,
     database_configs,
     ensure_database,
@@ -249,11 +250,7 @@ def main() -> None:
         default="daphne,uvicorn,granian",
         help="comma-separated: daphne, uvicorn, granian; `uvicorn*2` for two workers (default %(default)s)",
     )
-    parser.add_argument(
-        "--databases",
-        default="sqlite,postgres",
-        help="sqlite, postgres, postgres-nopool (default %(default)s)",
-    )
+    add_databases_argument(parser)
     parser.add_argument(
         "--connections", type=int, default=256, help="keep-alive connections, fans in flight (default 256)"
     )
