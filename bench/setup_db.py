@@ -11,8 +11,8 @@ django.setup()
 from django.contrib.auth.models import Group, User  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from demo.loader import load_demo  # noqa: E402
 from feeds.tokens import api_token_create  # noqa: E402
-from fixtures_app.demo.loader import load_demo  # noqa: E402
 from fixtures_app.models import LineupEntry, Match  # noqa: E402
 from polls.models import Poll  # noqa: E402
 

@@ -4,7 +4,7 @@ kind on the same machine in the same run.
 It is the Channels tutorial's design: every fan is a consumer in a channel-layer group;
 a change is `group_send` to the group, and each consumer `send_json`s it to its fan. The
 project's own editor write path is kept (an API save publishes through
-fixtures_app.realtime); this module adds the tutorial's `group_send` of the same message
+live.realtime); this module adds the tutorial's `group_send` of the same message
 beside it. Fans of the baseline connect to /ws/bench/stock/<match id>/.
 """
 
@@ -16,10 +16,26 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import get_channel_layer
 from channels.routing import ProtocolTypeRouter, URLRouter
 from channels.security.websocket import AllowedHostsOriginValidator
+from django.conf import settings
 from django.urls import path
 
-from fixtures_app import realtime  # noqa: E402  (after Django is set up by the import above)
 from matchcentre.asgi import application as project
+
+# isort: split
+from live import realtime  # after Django is set up by the import above
+
+# The product configures no channel layer (no live path uses one); the baseline's consumers
+# need one, on the same Redis the hub uses when there is one (requirements-bench.txt).
+settings.CHANNEL_LAYERS = (
+    {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [settings.REDIS_URL]},
+        }
+    }
+    if settings.REDIS_URL
+    else {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+)
 
 STOCK_PREFIX = "stock."
 

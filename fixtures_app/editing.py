@@ -3,10 +3,10 @@ endpoints, so both refuse the same things with the same messages."""
 
 from django.core.exceptions import ValidationError
 
-from fixtures_app import realtime
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, StatusForm
 from fixtures_app.models import Match, MatchEvent
+from live import realtime
 
 EVENT_COMMANDS = {"correct_event": CorrectionForm, "delete_event": DeleteForm}
 MATCH_COMMANDS = {"record_event": EventForm, "change_status": StatusForm}

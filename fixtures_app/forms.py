@@ -10,14 +10,6 @@ from collections.abc import Callable
 from django import forms
 from django.core.exceptions import ValidationError
 
-from fixtures_app.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES
-from fixtures_app.events import (
-    EVENT_KIND_LABELS,
-    GOAL_TYPE_LABELS,
-    PERIOD_LABELS,
-    VAR_DECISION_LABELS,
-    Period,
-)
 from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate, Player, Team
 from fixtures_app.services.events import (
     EVENT_FIELDS,
@@ -29,7 +21,15 @@ from fixtures_app.services.events import (
 )
 from fixtures_app.services.stats import match_record_stats
 from fixtures_app.services.status import match_change_status
-from fixtures_app.status import STATUS_LABELS
+from football.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES
+from football.events import (
+    EVENT_KIND_LABELS,
+    GOAL_TYPE_LABELS,
+    PERIOD_LABELS,
+    VAR_DECISION_LABELS,
+    Period,
+)
+from football.status import STATUS_LABELS
 
 ENTRY_KINDS = [(kind.value, label) for kind, label in EVENT_KIND_LABELS.items() if kind not in SYSTEM_KINDS]
 LAST_MINUTE = PERIOD_MINUTES[Period.EXTRA_SECOND_HALF][1]

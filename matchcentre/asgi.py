@@ -10,7 +10,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from fixtures_app.outbox import with_raw_send  # noqa: E402
+from live.outbox import with_raw_send  # noqa: E402
 from matchcentre.routing import websocket_urlpatterns  # noqa: E402
 from polls.endpoint import VoteLane  # noqa: E402
 

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "articles",
     "newsletter",
     "feeds",
+    # The demo data and its `load_demo` command: nothing in the product imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -60,9 +62,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "fixtures_app.middleware.ReaderTimezoneMiddleware",
+    "matchcentre.middleware.ReaderTimezoneMiddleware",
     # Last, so that it sees the views' exceptions first: the database out of reach answers a 503 page.
-    "fixtures_app.middleware.DatabaseOutageMiddleware",
+    "matchcentre.middleware.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "matchcentre.urls"
@@ -122,16 +124,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABAS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# No CHANNEL_LAYERS: no live path uses Channels' channel layer. Frames reach sockets through
+# live/realtime.py's hub, fed by one Redis subscription per process (docs/ARCHITECTURE.md).
 if REDIS_URL:
-    CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
-        }
-    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -141,8 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Database sessions that read only cookies Django could have made (fixtures_app/sessions.py).
-SESSION_ENGINE = "fixtures_app.sessions"
+# Database sessions that read only cookies Django could have made (matchcentre/sessions.py).
+SESSION_ENGINE = "matchcentre.sessions"
 # Sign-in attempts refused past these rates (django-ratelimit, in the default cache).
 SIGNIN_RATE_PER_USERNAME = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_USERNAME", "5/m")
 SIGNIN_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_ADDRESS", "30/m")
@@ -179,7 +176,7 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 
 # The most a request may send, files apart: forms and JSON bodies over this many bytes, or with
-# more fields than this, are refused with 413 (see fixtures_app/views/errors.py). The JSON API
+# more fields than this, are refused with 413 (see matchcentre/errors.py). The JSON API
 # has its own, smaller limit (feeds/errors.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", str(1024 * 1024)))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))

@@ -19,6 +19,6 @@ urlpatterns = [
     path("", include("newsletter.urls")),
 ]
 # A request too large or unreadable is answered with what was wrong (JSON to scripts).
-handler400 = "fixtures_app.views.errors.bad_request"
+handler400 = "matchcentre.errors.bad_request"
 # Uploaded photos are served by Django only in development; static() adds nothing unless DEBUG.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

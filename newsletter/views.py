@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from fixtures_app.http import too_fast, wants_json
+from matchcentre.http import too_fast, wants_json
 from newsletter.selectors import subscriber_by_token
 from newsletter.services import (
     EmailNotSentError,

@@ -38,7 +38,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.log import log_response
 
-from fixtures_app.http import wants_json
+from matchcentre.http import wants_json
 from polls import views
 from polls.ballot_box import BallotBox
 from polls.floods import FLOOD_MESSAGE, votes_are_floods

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from fixtures_app import realtime
+from live import realtime
 
 logger = logging.getLogger(__name__)
 FLOOD_MESSAGE = "Too many votes from here. Wait a minute, then try again."

@@ -3,7 +3,7 @@ however fast the votes come, and never missing the last vote of a burst.
 
 The tally is counted afresh (refreshing a big poll's cached counts for the pages) and
 serialised once per push, and goes out through the match's live group
-(fixtures_app.realtime). The throttle is kept per server process.
+(live.realtime). The throttle is kept per server process.
 """
 
 import json
@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from fixtures_app import realtime
+from live import realtime
 from polls.selectors import poll_tally
 from polls.throttle import tally_push_delay
 

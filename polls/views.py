@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fixtures_app.http import wants_json
+from matchcentre.http import wants_json
 from polls.floods import FLOOD_MESSAGE, vote_is_flood
 from polls.models import Poll
 from polls.selectors import poll_anchor, poll_for_fan, poll_is_main

@@ -56,7 +56,7 @@ def shared_data() -> Path:
 def demo(db):
     from django.utils import timezone
 
-    from fixtures_app.demo.loader import load_demo
+    from demo.loader import load_demo
 
     return load_demo(now=timezone.now())
 

@@ -29,7 +29,7 @@ from feeds.replay.steps import (
     possession_split,
     side_for,
 )
-from fixtures_app.events import GoalType, Period, Side
+from football.events import GoalType, Period, Side
 
 PASS, SHOTS, GOAL, CARD, OFF, ON, PERIOD_END, PERIOD_START, TEAM_SET_UP = (
     1,

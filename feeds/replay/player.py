@@ -25,12 +25,12 @@ from django.core.exceptions import ValidationError
 
 from feeds.replay.setup import ReplayFixture, replay_prepare, replay_user
 from feeds.replay.steps import PERIOD_CLOCK_STARTS, ReplayMatch, ReplayStep, StepKind
-from fixtures_app.clock import minute_label
-from fixtures_app.events import EventKind, Period, Side
 from fixtures_app.models import Match
 from fixtures_app.services.events import match_record_event
 from fixtures_app.services.stats import match_record_stats
 from fixtures_app.services.status import match_change_status
+from football.clock import minute_label
+from football.events import EventKind, Period, Side
 
 BREAKS = {
     Period.FIRST_HALF: dt.timedelta(minutes=15),

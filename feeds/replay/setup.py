@@ -19,9 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from feeds.clubs import ClubIndex
 from feeds.replay.steps import ReplayMatch, ReplayTeam
-from fixtures_app import realtime
-from fixtures_app.events import Period
 from fixtures_app.models import (
     Competition,
     LineupEntry,
@@ -37,9 +36,10 @@ from fixtures_app.models import (
 )
 from fixtures_app.models.match import PERIOD_START_FIELDS
 from fixtures_app.selectors.live import snapshot
-from fixtures_app.services.clubs import ClubIndex
 from fixtures_app.services.results import SCORE_FIELDS
-from fixtures_app.status import Status
+from football.events import Period
+from football.status import Status
+from live import realtime
 
 REPLAYS = "Replays"
 REPLAY_USERNAME = "replay"

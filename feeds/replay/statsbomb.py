@@ -24,7 +24,7 @@ from feeds.replay.steps import (
     possession_split,
     side_for,
 )
-from fixtures_app.events import GoalType, Period
+from football.events import GoalType, Period
 
 STARTING_XI = 35
 HALF_START = 18

@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from fixtures_app.clock import PERIOD_MINUTES
-from fixtures_app.events import GoalType, Period, Side
+from football.clock import PERIOD_MINUTES
+from football.events import GoalType, Period, Side
 
 # Where each period's clock starts, in seconds, as providers count it.
 PERIOD_CLOCK_STARTS = {

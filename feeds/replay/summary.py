@@ -4,13 +4,13 @@ with the plain facts a script checks: score, half-time score, goals, sendings-of
 import datetime as dt
 from dataclasses import asdict
 
-from fixtures_app import scoring
-from fixtures_app.clock import minute_label
-from fixtures_app.events import SENDING_OFF_KINDS, EventFact, EventKind, Side
 from fixtures_app.models import Match
 from fixtures_app.selectors.facts import event_facts, match_events
 from fixtures_app.selectors.live import snapshot
 from fixtures_app.selectors.match import match_for_page, match_page
+from football import scoring
+from football.clock import minute_label
+from football.events import SENDING_OFF_KINDS, EventFact, EventKind, Side
 
 
 def replay_summary(match: Match, *, now: dt.datetime, refusals: list[str] = ()) -> dict:

@@ -7,7 +7,6 @@ from ninja import Status
 from feeds.auth import editors_only
 from feeds.errors import ApiRefusal, form_refusal
 from feeds.idempotency import KeyHeader, client_key
-from fixtures_app import realtime
 from fixtures_app.api.matches import event_out, find_match
 from fixtures_app.api.router import router
 from fixtures_app.api.schemas import (
@@ -20,6 +19,7 @@ from fixtures_app.api.schemas import (
 )
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
+from live import realtime
 
 
 def writes(answers: dict) -> dict:

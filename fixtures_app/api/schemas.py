@@ -9,13 +9,13 @@ from ninja import Field, Path, Schema
 from pydantic import ConfigDict, StringConstraints
 
 from feeds.idempotency import ClientKey
-from fixtures_app.clock import MAX_ADDED_MINUTES
-from fixtures_app.events import GOAL_TYPE_LABELS, PERIOD_LABELS, VAR_DECISION_LABELS, Period
 from fixtures_app.forms import ENTRY_KINDS, LAST_MINUTE
-from fixtures_app.lineups import MAX_STARTERS
 from fixtures_app.models import MatchEvent
 from fixtures_app.services.events import MAX_TEXT_LENGTH
-from fixtures_app.status import STATUS_LABELS
+from football.clock import MAX_ADDED_MINUTES
+from football.events import GOAL_TYPE_LABELS, PERIOD_LABELS, VAR_DECISION_LABELS, Period
+from football.lineups import MAX_STARTERS
+from football.status import STATUS_LABELS
 
 MAX_ID = 2**63 - 1
 SLUG = r"^[-a-zA-Z0-9_]+$"

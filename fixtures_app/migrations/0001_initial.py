@@ -4,8 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import fixtures_app.events
-import fixtures_app.status
+import football.events
+import football.status
 
 
 class Migration(migrations.Migration):
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                     "rules",
                     models.CharField(
                         default="premier-league",
-                        help_text="Name of the tie-break order its tables are sorted by (see fixtures_app.standings).",
+                        help_text="Name of the tie-break order its tables are sorted by (see football.standings).",
                         max_length=40,
                     ),
                 ),
@@ -238,24 +238,24 @@ class Migration(migrations.Migration):
                     "status",
                     models.CharField(
                         choices=[
-                            (fixtures_app.status.Status["SCHEDULED"], "Scheduled"),
-                            (fixtures_app.status.Status["FIRST_HALF"], "First half"),
-                            (fixtures_app.status.Status["HALF_TIME"], "Half-time"),
-                            (fixtures_app.status.Status["SECOND_HALF"], "Second half"),
-                            (fixtures_app.status.Status["FULL_TIME"], "Full time"),
-                            (fixtures_app.status.Status["EXTRA_TIME_BREAK"], "Break before extra time"),
-                            (fixtures_app.status.Status["EXTRA_FIRST_HALF"], "Extra time, first half"),
-                            (fixtures_app.status.Status["EXTRA_HALF_TIME"], "Extra time, half-time"),
-                            (fixtures_app.status.Status["EXTRA_SECOND_HALF"], "Extra time, second half"),
-                            (fixtures_app.status.Status["AFTER_EXTRA_TIME"], "After extra time"),
-                            (fixtures_app.status.Status["PENALTIES_BREAK"], "Break before penalties"),
-                            (fixtures_app.status.Status["PENALTIES"], "Penalty shoot-out"),
-                            (fixtures_app.status.Status["AFTER_PENALTIES"], "After penalties"),
-                            (fixtures_app.status.Status["POSTPONED"], "Postponed"),
-                            (fixtures_app.status.Status["SUSPENDED"], "Suspended"),
-                            (fixtures_app.status.Status["ABANDONED"], "Abandoned"),
+                            (football.status.Status["SCHEDULED"], "Scheduled"),
+                            (football.status.Status["FIRST_HALF"], "First half"),
+                            (football.status.Status["HALF_TIME"], "Half-time"),
+                            (football.status.Status["SECOND_HALF"], "Second half"),
+                            (football.status.Status["FULL_TIME"], "Full time"),
+                            (football.status.Status["EXTRA_TIME_BREAK"], "Break before extra time"),
+                            (football.status.Status["EXTRA_FIRST_HALF"], "Extra time, first half"),
+                            (football.status.Status["EXTRA_HALF_TIME"], "Extra time, half-time"),
+                            (football.status.Status["EXTRA_SECOND_HALF"], "Extra time, second half"),
+                            (football.status.Status["AFTER_EXTRA_TIME"], "After extra time"),
+                            (football.status.Status["PENALTIES_BREAK"], "Break before penalties"),
+                            (football.status.Status["PENALTIES"], "Penalty shoot-out"),
+                            (football.status.Status["AFTER_PENALTIES"], "After penalties"),
+                            (football.status.Status["POSTPONED"], "Postponed"),
+                            (football.status.Status["SUSPENDED"], "Suspended"),
+                            (football.status.Status["ABANDONED"], "Abandoned"),
                         ],
-                        default=fixtures_app.status.Status["SCHEDULED"],
+                        default=football.status.Status["SCHEDULED"],
                         max_length=20,
                     ),
                 ),
@@ -399,16 +399,16 @@ class Migration(migrations.Migration):
                     "kind",
                     models.CharField(
                         choices=[
-                            (fixtures_app.events.EventKind["GOAL"], "Goal"),
-                            (fixtures_app.events.EventKind["MISSED_PENALTY"], "Missed penalty"),
-                            (fixtures_app.events.EventKind["YELLOW"], "Yellow card"),
-                            (fixtures_app.events.EventKind["SECOND_YELLOW"], "Second yellow card"),
-                            (fixtures_app.events.EventKind["RED"], "Red card"),
-                            (fixtures_app.events.EventKind["SUBSTITUTION"], "Substitution"),
-                            (fixtures_app.events.EventKind["VAR"], "VAR decision"),
-                            (fixtures_app.events.EventKind["PERIOD_START"], "Period start"),
-                            (fixtures_app.events.EventKind["PERIOD_END"], "Period end"),
-                            (fixtures_app.events.EventKind["COMMENTARY"], "Commentary"),
+                            (football.events.EventKind["GOAL"], "Goal"),
+                            (football.events.EventKind["MISSED_PENALTY"], "Missed penalty"),
+                            (football.events.EventKind["YELLOW"], "Yellow card"),
+                            (football.events.EventKind["SECOND_YELLOW"], "Second yellow card"),
+                            (football.events.EventKind["RED"], "Red card"),
+                            (football.events.EventKind["SUBSTITUTION"], "Substitution"),
+                            (football.events.EventKind["VAR"], "VAR decision"),
+                            (football.events.EventKind["PERIOD_START"], "Period start"),
+                            (football.events.EventKind["PERIOD_END"], "Period end"),
+                            (football.events.EventKind["COMMENTARY"], "Commentary"),
                         ],
                         max_length=20,
                     ),
@@ -417,11 +417,11 @@ class Migration(migrations.Migration):
                     "period",
                     models.PositiveSmallIntegerField(
                         choices=[
-                            (fixtures_app.events.Period["FIRST_HALF"], "First half"),
-                            (fixtures_app.events.Period["SECOND_HALF"], "Second half"),
-                            (fixtures_app.events.Period["EXTRA_FIRST_HALF"], "Extra time, first half"),
-                            (fixtures_app.events.Period["EXTRA_SECOND_HALF"], "Extra time, second half"),
-                            (fixtures_app.events.Period["PENALTIES"], "Penalty shoot-out"),
+                            (football.events.Period["FIRST_HALF"], "First half"),
+                            (football.events.Period["SECOND_HALF"], "Second half"),
+                            (football.events.Period["EXTRA_FIRST_HALF"], "Extra time, first half"),
+                            (football.events.Period["EXTRA_SECOND_HALF"], "Extra time, second half"),
+                            (football.events.Period["PENALTIES"], "Penalty shoot-out"),
                         ]
                     ),
                 ),
@@ -432,9 +432,9 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         choices=[
-                            (fixtures_app.events.GoalType["OPEN_PLAY"], "Open play"),
-                            (fixtures_app.events.GoalType["PENALTY"], "Penalty"),
-                            (fixtures_app.events.GoalType["OWN_GOAL"], "Own goal"),
+                            (football.events.GoalType["OPEN_PLAY"], "Open play"),
+                            (football.events.GoalType["PENALTY"], "Penalty"),
+                            (football.events.GoalType["OWN_GOAL"], "Own goal"),
                         ],
                         max_length=20,
                     ),
@@ -444,9 +444,9 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         choices=[
-                            (fixtures_app.events.VarDecision["GOAL_DISALLOWED"], "Goal disallowed"),
-                            (fixtures_app.events.VarDecision["PENALTY_OVERTURNED"], "Penalty overturned"),
-                            (fixtures_app.events.VarDecision["RED_RESCINDED"], "Red card rescinded"),
+                            (football.events.VarDecision["GOAL_DISALLOWED"], "Goal disallowed"),
+                            (football.events.VarDecision["PENALTY_OVERTURNED"], "Penalty overturned"),
+                            (football.events.VarDecision["RED_RESCINDED"], "Red card rescinded"),
                         ],
                         max_length=20,
                     ),
@@ -685,15 +685,15 @@ class Migration(migrations.Migration):
                         (
                             "goal_type__in",
                             [
-                                fixtures_app.events.GoalType["OPEN_PLAY"],
-                                fixtures_app.events.GoalType["PENALTY"],
-                                fixtures_app.events.GoalType["OWN_GOAL"],
+                                football.events.GoalType["OPEN_PLAY"],
+                                football.events.GoalType["PENALTY"],
+                                football.events.GoalType["OWN_GOAL"],
                             ],
                         ),
-                        ("kind", fixtures_app.events.EventKind["GOAL"]),
+                        ("kind", football.events.EventKind["GOAL"]),
                     ),
                     models.Q(
-                        models.Q(("kind", fixtures_app.events.EventKind["GOAL"]), _negated=True),
+                        models.Q(("kind", football.events.EventKind["GOAL"]), _negated=True),
                         ("goal_type", ""),
                     ),
                     _connector="OR",
@@ -706,18 +706,18 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(
                 condition=models.Q(
                     models.Q(
-                        ("kind", fixtures_app.events.EventKind["VAR"]),
+                        ("kind", football.events.EventKind["VAR"]),
                         (
                             "var_decision__in",
                             [
-                                fixtures_app.events.VarDecision["GOAL_DISALLOWED"],
-                                fixtures_app.events.VarDecision["PENALTY_OVERTURNED"],
-                                fixtures_app.events.VarDecision["RED_RESCINDED"],
+                                football.events.VarDecision["GOAL_DISALLOWED"],
+                                football.events.VarDecision["PENALTY_OVERTURNED"],
+                                football.events.VarDecision["RED_RESCINDED"],
                             ],
                         ),
                     ),
                     models.Q(
-                        models.Q(("kind", fixtures_app.events.EventKind["VAR"]), _negated=True),
+                        models.Q(("kind", football.events.EventKind["VAR"]), _negated=True),
                         ("var_decision", ""),
                     ),
                     _connector="OR",

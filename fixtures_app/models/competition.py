@@ -22,7 +22,7 @@ class Competition(models.Model):
     rules = models.CharField(
         max_length=40,
         default="premier-league",
-        help_text="Name of the tie-break order its tables are sorted by (see fixtures_app.standings).",
+        help_text="Name of the tie-break order its tables are sorted by (see football.standings).",
     )
 
     class Meta:

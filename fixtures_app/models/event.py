@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from fixtures_app.events import (
+from football.events import (
     EVENT_KIND_LABELS,
     GOAL_TYPE_LABELS,
     PERIOD_LABELS,

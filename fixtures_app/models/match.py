@@ -2,8 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from fixtures_app.events import Period
-from fixtures_app.status import FINISHED, NOT_STARTED, PLAYING_PERIODS, STATUS_LABELS, Status
+from football.events import Period
+from football.status import FINISHED, NOT_STARTED, PLAYING_PERIODS, STATUS_LABELS, Status
 
 
 class MatchQuerySet(models.QuerySet):

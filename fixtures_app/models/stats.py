@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from fixtures_app.events import PERIOD_LABELS
+from football.events import PERIOD_LABELS
 
 
 class MatchStat(models.Model):

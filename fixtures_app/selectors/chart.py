@@ -3,15 +3,15 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from fixtures_app.clock import live_minute
-from fixtures_app.colours import DARK_BACKGROUND, LIGHT_BACKGROUND, side_colours
-from fixtures_app.events import Period, Side
-from fixtures_app.flow_summary import flow_summary
 from fixtures_app.models import Match, MatchStat
-from fixtures_app.momentum import MatchFlow, Moment, StatLines, match_flow
 from fixtures_app.selectors.match import MatchPage
-from fixtures_app.statistics import StatLine
-from fixtures_app.status import PLAYING_PERIODS, Status
+from football.clock import live_minute
+from football.colours import DARK_BACKGROUND, LIGHT_BACKGROUND, side_colours
+from football.events import Period, Side
+from football.flow_summary import flow_summary
+from football.momentum import MatchFlow, Moment, StatLines, match_flow
+from football.statistics import StatLine
+from football.status import PLAYING_PERIODS, Status
 
 
 @dataclass(frozen=True)

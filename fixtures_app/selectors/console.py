@@ -6,9 +6,14 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from fixtures_app import discipline, scoring
-from fixtures_app.clock import PERIOD_MINUTES, live_minute, minute_label
-from fixtures_app.events import (
+from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate
+from fixtures_app.selectors.facts import event_facts
+from fixtures_app.selectors.match import MatchPage, SideView, match_page
+from fixtures_app.selectors.status import is_level, resume_from
+from fixtures_app.services.events import SYSTEM_KINDS
+from football import discipline, scoring
+from football.clock import PERIOD_MINUTES, live_minute, minute_label
+from football.events import (
     PERIOD_LABELS,
     VAR_DECISION_LABELS,
     EventFact,
@@ -17,13 +22,8 @@ from fixtures_app.events import (
     Period,
     VarDecision,
 )
-from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchUpdate
-from fixtures_app.selectors.facts import event_facts
-from fixtures_app.selectors.match import MatchPage, SideView, match_page
-from fixtures_app.selectors.status import is_level, resume_from
-from fixtures_app.services.events import SYSTEM_KINDS
-from fixtures_app.status import PLAYING_PERIODS, Status, StatusError, next_statuses
-from fixtures_app.timeline import TimelineEntry
+from football.status import PLAYING_PERIODS, Status, StatusError, next_statuses
+from football.timeline import TimelineEntry
 
 AUDIT_LIMIT = 100
 # What the button that moves a match to each status says.

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterable
 
-from fixtures_app.events import EventFact, EventKind, GoalType, Period, Side, VarDecision
 from fixtures_app.models import Match, MatchEvent
+from football.events import EventFact, EventKind, GoalType, Period, Side, VarDecision
 
 
 def event_fact(event: MatchEvent, match: Match) -> EventFact:

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from fixtures_app import matchups
 from fixtures_app.models import Match, Season, Team
-from fixtures_app.status import FINISHED, NOT_STARTED, Status
+from football import matchups
+from football.status import FINISHED, NOT_STARTED, Status
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ import datetime as dt
 
 from django.template.loader import render_to_string
 
-from fixtures_app.events import EventKind
 from fixtures_app.models import Match
 from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
 from fixtures_app.selectors.tables import stage_table
-from fixtures_app.timeline import TimelineEntry
+from football.events import EventKind
+from football.timeline import TimelineEntry
 
 ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
 LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})

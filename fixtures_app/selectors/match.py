@@ -3,16 +3,16 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from fixtures_app import scoring, ties
-from fixtures_app.clock import clock_display, minute_label
-from fixtures_app.events import EventFact, EventKind, Side
 from fixtures_app.models import LineupEntry, Match, MatchEvent
-from fixtures_app.scoreboard import status_line
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.stats import StatsSection, match_stats
-from fixtures_app.status import Status
-from fixtures_app.summary import SideSummary, key_events
-from fixtures_app.timeline import TimelineEntry, timeline
+from football import scoring, ties
+from football.clock import clock_display, minute_label
+from football.events import EventFact, EventKind, Side
+from football.scoreboard import status_line
+from football.status import Status
+from football.summary import SideSummary, key_events
+from football.timeline import TimelineEntry, timeline
 
 LEG_LABELS = {1: "1st Leg", 2: "2nd Leg"}
 

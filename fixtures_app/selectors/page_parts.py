@@ -36,13 +36,13 @@ from django.utils.safestring import mark_safe
 
 from articles.models import Article
 from articles.selectors import match_article, match_social, read_next
-from fixtures_app.clock import clock_display
 from fixtures_app.models import Match, PointsDeduction
 from fixtures_app.selectors.fixtures import day_bounds, game_history, todays_games
 from fixtures_app.selectors.live import chart_html, entry_html, lineups_html, live_state, stats_html
 from fixtures_app.selectors.match import match_page
 from fixtures_app.selectors.tables import stage_table, table_stage_for_match
-from fixtures_app.status import Status
+from football.clock import clock_display
+from football.status import Status
 
 PARTS_SECONDS = 300
 

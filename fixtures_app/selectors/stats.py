@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from fixtures_app.events import PERIOD_LABELS, EventFact, Period, Side
 from fixtures_app.models import Match, MatchStat
-from fixtures_app.statistics import StatLine, StatRow, cards, combine, stat_rows
+from football.events import PERIOD_LABELS, EventFact, Period, Side
+from football.statistics import StatLine, StatRow, cards, combine, stat_rows
 
 
 @dataclass(frozen=True)

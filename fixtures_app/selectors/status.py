@@ -1,10 +1,10 @@
 """What a match's next status depends on: whether a knock-out is level, and where a
 suspended match resumes. Read by the status service and by the console's period controls."""
 
-from fixtures_app import scoring, ties
 from fixtures_app.models import Match, Stage
 from fixtures_app.selectors.facts import event_facts, match_events
-from fixtures_app.status import PLAYING_PERIODS, Status
+from football import scoring, ties
+from football.status import PLAYING_PERIODS, Status
 
 
 def resume_from(match: Match) -> Status | None:

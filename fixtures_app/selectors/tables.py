@@ -12,10 +12,10 @@ from dataclasses import dataclass, fields
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from fixtures_app import standings
 from fixtures_app.models import Match, PointsDeduction, Season, Stage, Team
 from fixtures_app.selectors.fixtures import find_season, team_url
-from fixtures_app.status import FINISHED, NOT_STARTED, Status
+from football import standings
+from football.status import FINISHED, NOT_STARTED, Status
 
 TABLE_KINDS = (Stage.Kind.LEAGUE, Stage.Kind.GROUP)
 NOT_COUNTED = frozenset({*NOT_STARTED, Status.ABANDONED})

@@ -2,12 +2,12 @@
 
 from django.core.exceptions import ValidationError
 
-from fixtures_app import discipline
-from fixtures_app.clock import check_minute, minute_label, period_for_minute
-from fixtures_app.events import PERIOD_LABELS, EventFact, EventKind, GoalType, Period, VarDecision
 from fixtures_app.models import LineupEntry, Match, Player, Team
 from fixtures_app.selectors.facts import event_facts, match_events
-from fixtures_app.status import NOT_STARTED, Status
+from football import discipline
+from football.clock import check_minute, minute_label, period_for_minute
+from football.events import PERIOD_LABELS, EventFact, EventKind, GoalType, Period, VarDecision
+from football.status import NOT_STARTED, Status
 
 PLAYER_KINDS = frozenset(
     {

@@ -8,12 +8,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fixtures_app.events import CARD_KINDS, EventFact, EventKind, GoalType, VarDecision
 from fixtures_app.models import Match, MatchEvent, Player, Team
 from fixtures_app.selectors.facts import event_fact, event_facts, match_events
 from fixtures_app.services import checks
 from fixtures_app.services.results import match_refresh_result
 from fixtures_app.services.updates import earlier_write, match_log_update, replayed_event
+from football.events import CARD_KINDS, EventFact, EventKind, GoalType, VarDecision
 
 # A new event has no id yet; it sorts after every saved event in the same minute.
 NEW_EVENT_ID = 2**62

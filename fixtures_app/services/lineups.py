@@ -12,11 +12,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fixtures_app.lineups import SheetLine, TeamSheetError, check_team_sheet
 from fixtures_app.models import LineupEntry, Match, Player, Team
 from fixtures_app.selectors.lineups import team_lineup
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.updates import match_log_update
+from football.lineups import SheetLine, TeamSheetError, check_team_sheet
 
 POSITION_LENGTH = LineupEntry._meta.get_field("position").max_length
 

@@ -1,9 +1,9 @@
 """Keeps a match's result of record in step with its events."""
 
-from fixtures_app import scoring
-from fixtures_app.events import Period
 from fixtures_app.models import Match
 from fixtures_app.selectors.facts import event_facts, match_events
+from football import scoring
+from football.events import Period
 
 # The match's fields that hold its result; kept from the events, or cleared with them.
 SCORE_FIELDS = (

@@ -6,11 +6,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fixtures_app.events import PERIOD_LABELS, Period
 from fixtures_app.models import Match, MatchStat, Team
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.updates import earlier_write, match_log_update
-from fixtures_app.statistics import StatLine, check_figures
+from football.events import PERIOD_LABELS, Period
+from football.statistics import StatLine, check_figures
 
 
 def match_record_stats(

@@ -7,15 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fixtures_app.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES, live_minute
-from fixtures_app.events import EventKind, Period
 from fixtures_app.models import Match, MatchEvent
 from fixtures_app.models.match import PERIOD_START_FIELDS
 from fixtures_app.selectors.status import is_level, resume_from
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.results import match_refresh_result
 from fixtures_app.services.updates import earlier_write, match_log_update
-from fixtures_app.status import Status, check_transition, period_ending, period_starting
+from football.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES, live_minute
+from football.events import EventKind, Period
+from football.status import Status, check_transition, period_ending, period_starting
 
 
 def match_change_status(

@@ -7,9 +7,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from fixtures_app import realtime
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.live import change_message
+from live import realtime
 
 
 def match_log_update(

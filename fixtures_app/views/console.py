@@ -15,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from fixtures_app import realtime
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
-from fixtures_app.http import wants_json
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.console import console_page
 from fixtures_app.selectors.home import home_page
+from live import realtime
+from matchcentre.http import wants_json
 
 # Refusals that are nobody's typing mistake: the event changed or went while the editor looked.
 CONFLICT_CODES = ("stale", "gone")

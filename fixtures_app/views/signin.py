@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.views import LoginView
 
-from fixtures_app.http import too_fast
+from matchcentre.http import too_fast
 
 TOO_MANY = "Too many sign-in attempts. Wait a minute, then try again."
 

@@ -227,7 +227,7 @@
 
   // ---- The clock ----------------------------------------------------------------------------------
 
-  // As fixtures_app/clock.py counts: whole minutes since the period kicked off, from its first minute.
+  // As football/clock.py counts: whole minutes since the period kicked off, from its first minute.
   function liveMinute(state, now) {
     const started = Date.parse(state.dataset.periodStartedAt || "");
     const first = Number(state.dataset.periodFirst);

@@ -5,7 +5,7 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from fixtures_app.demo.loader import load_demo
+from demo.loader import load_demo
 from fixtures_app.models import Match
 
 pytestmark = pytest.mark.browser

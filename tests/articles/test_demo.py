@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.selectors import match_article, read_next
-from fixtures_app.demo.loader import load_demo
+from demo.loader import load_demo
 from fixtures_app.models import Match
 
 pytestmark = pytest.mark.django_db

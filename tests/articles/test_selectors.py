@@ -7,7 +7,7 @@ import pytest
 from articles.models import Article
 from articles.selectors import match_article, match_social, read_next
 from fixtures_app.selectors.match import match_page
-from fixtures_app.status import Status
+from football.status import Status
 from tests.articles.factories import NOW, make_article
 from tests.factories import make_competition, make_match, make_season, make_stage, make_team
 

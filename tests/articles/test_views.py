@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article
-from fixtures_app.status import Status
+from football.status import Status
 from tests.articles.factories import make_article
 from tests.factories import make_match, make_team
 

@@ -11,12 +11,12 @@ import pytest
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 
-from fixtures_app import realtime
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.services import events as event_services
 from fixtures_app.services import status as status_services
 from fixtures_app.services.events import match_correct_event, match_delete_event, match_record_event
 from fixtures_app.services.status import match_change_status
+from live import realtime
 from tests.factories import make_editor
 from tests.faults.desk import Desk, api_call, event
 from tests.faults.servers import ServerProcess, free_port

@@ -13,9 +13,9 @@ from django.conf import settings
 from websockets.exceptions import ConnectionClosed
 
 from feeds.tokens import api_token_create
-from fixtures_app import realtime
 from fixtures_app.editing import run_editor_command
 from fixtures_app.models import MatchEvent, MatchUpdate
+from live import realtime
 from tests.factories import make_editor
 from tests.faults.desk import Desk, api_call, event
 from tests.faults.fan import FanPage

@@ -7,7 +7,7 @@ import pytest
 from feeds.replay import parse_feed
 from feeds.replay.opta import parse_opta
 from feeds.replay.steps import FeedError, Shot, StepKind
-from fixtures_app.events import GoalType, Period, Side
+from football.events import GoalType, Period, Side
 from tests.feeds.replay_feeds import opta_feed
 
 

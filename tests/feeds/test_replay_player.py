@@ -10,8 +10,8 @@ from feeds.replay.player import Pacer, replay_play
 from feeds.replay.setup import season_name
 from feeds.replay.statsbomb import parse_statsbomb
 from feeds.replay.steps import ReplayStep, StepKind
-from fixtures_app.events import Period, Side
 from fixtures_app.models import LineupEntry, MatchEvent, MatchStat, MatchUpdate
+from football.events import Period, Side
 from tests.feeds.replay_feeds import statsbomb_events, statsbomb_lineups
 
 KICKOFF = dt.datetime(2018, 9, 23, 18, 45, tzinfo=dt.UTC)

@@ -5,7 +5,7 @@ import pytest
 from feeds.replay import parse_feed
 from feeds.replay.statsbomb import parse_statsbomb
 from feeds.replay.steps import FeedError, Shot, StepKind
-from fixtures_app.events import GoalType, Period, Side
+from football.events import GoalType, Period, Side
 from tests.feeds.replay_feeds import statsbomb_events, statsbomb_lineups
 
 

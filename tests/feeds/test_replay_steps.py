@@ -4,7 +4,7 @@ import pytest
 
 from feeds.replay import FeedError, feed_key, parse_feed
 from feeds.replay.steps import match_minute, playing_position, possession_split
-from fixtures_app.events import Period
+from football.events import Period
 
 
 @pytest.mark.parametrize(

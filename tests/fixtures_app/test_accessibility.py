@@ -11,11 +11,11 @@ from importlib import resources
 import pytest
 from django.utils import timezone
 
-from fixtures_app.demo.loader import load_demo
+from demo.loader import load_demo
 from fixtures_app.models import Match
 from fixtures_app.selectors.live import chart_html
 from fixtures_app.selectors.match import match_for_page, match_page
-from fixtures_app.status import PLAYING_PERIODS
+from football.status import PLAYING_PERIODS
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from fixtures_app.demo.loader import load_demo
+from demo.loader import load_demo
 from fixtures_app.models import Match, Player
 from fixtures_app.services.events import match_record_event
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from fixtures_app.demo.loader import EDITOR, load_demo
+from demo.loader import EDITOR, load_demo
 from fixtures_app.models import Match
 
 pytestmark = pytest.mark.browser

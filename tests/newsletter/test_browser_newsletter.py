@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from fixtures_app.demo.loader import load_demo
+from demo.loader import load_demo
 from fixtures_app.models import Match
 from newsletter.models import Subscriber
 

@@ -1,0 +1,63 @@
+import logging
+import zoneinfo
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from matchcentre.http import wants_json
+
+TIMEZONE_COOKIE = "tz"
+logger = logging.getLogger(__name__)
+
+
+class ReaderTimezoneMiddleware:
+    """Shows times in the reader's zone: the `tz` cookie the page's script sets, else UK time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timezone.activate(reader_timezone(request.COOKIES.get(TIMEZONE_COOKIE, "")))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
+def reader_timezone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    # OSError: a cookie naming a folder of the zone database ("Europe") or a name too long for a file.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return zoneinfo.ZoneInfo(settings.MATCHCENTRE_DEFAULT_READER_TIMEZONE)
+
+
+class DatabaseOutageMiddleware:
+    """The database out of reach answers a 503 a reader (or a script) understands, never a traceback.
+
+    Every write is one transaction, so a request cut off by the outage saved nothing of itself;
+    the page says a change can be sent again (its client key makes it count once).
+    """
+
+    MESSAGE = "We can't reach the match data right now. Please try again in a minute."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("the database is out of reach: %s", exception, exc_info=exception)
+        if wants_json(request):
+            body = {"ok": False, "code": "unavailable", "message": self.MESSAGE, "detail": self.MESSAGE}
+            response = JsonResponse({**body, "errors": {}}, status=503)
+        else:
+            response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
