@@ -4,53 +4,44 @@
  * refused, a hidden text field and execCommand("copy") are tried, and failing both the
  * address is shown so that the reader can copy it by hand.
  */
-(function () {
-  "use strict";
 
-  function copyWithField(text) {
-    var field = document.createElement("textarea");
-    field.value = text;
-    field.setAttribute("readonly", "");
-    field.style.position = "fixed";
-    field.style.opacity = "0";
-    document.body.appendChild(field);
-    field.select();
-    var copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (error) {
-      copied = false;
-    }
-    document.body.removeChild(field);
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+function copyWithField(text) {
+  const field = document.createElement("textarea");
+  field.value = text;
+  field.setAttribute("readonly", "");
+  field.style.position = "fixed";
+  field.style.opacity = "0";
+  document.body.appendChild(field);
+  field.select();
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch (error) {
+    copied = false;
   }
+  document.body.removeChild(field);
+  return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        return copyWithField(text);
-      });
-    }
-    return copyWithField(text);
+function copy(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(text).catch(() => copyWithField(text));
   }
+  return copyWithField(text);
+}
 
-  function say(button, text) {
-    var status = button.closest(".share").querySelector(".share__status");
-    if (status) status.textContent = text;
-  }
+function say(button, text) {
+  const status = button.closest(".share").querySelector(".share__status");
+  if (status) status.textContent = text;
+}
 
-  document.querySelectorAll("button[data-copy-url]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var url = button.getAttribute("data-copy-url");
-      copy(url).then(
-        function () {
-          say(button, "Link copied.");
-        },
-        function () {
-          say(button, "Copy this link: " + url);
-        }
-      );
-    });
+for (const button of document.querySelectorAll("button[data-copy-url]")) {
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const url = button.getAttribute("data-copy-url");
+    copy(url).then(
+      () => say(button, "Link copied."),
+      () => say(button, `Copy this link: ${url}`),
+    );
   });
-})();
+}
