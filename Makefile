@@ -46,16 +46,20 @@ bench: $(VENV)/.bench
 	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
 	$(BIN)/python bench/report.py
 
+# ruff, then types (mypy: strict on football/ and live/) and the import contracts, both set in
+# pyproject.toml. mypy's Django plugin loads the settings: DJANGO_DEBUG=1 lets them use the dev key.
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 .test-db-*.sqlite3* staticfiles .pytest_cache
 
 screenshots: $(VENV)/.dev
 	$(BIN)/python docs/screenshots.py http://$(HOST):$(PORT)

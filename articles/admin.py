@@ -1,10 +1,9 @@
 from django.contrib import admin, messages
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.models import Article
+from articles.models import Article, ArticleQuerySet
 from articles.services import articles_publish, articles_unpublish
 
 
@@ -57,11 +56,11 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), article.get_absolute_url())
 
     @admin.action(description="Publish the selected articles now")
-    def publish_now(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def publish_now(self, request: HttpRequest, queryset: ArticleQuerySet) -> None:
         count = articles_publish(articles=queryset, now=timezone.now())
         messages.success(request, f"Published {count} article(s).")
 
     @admin.action(description="Turn the selected articles back into drafts")
-    def make_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def make_draft(self, request: HttpRequest, queryset: ArticleQuerySet) -> None:
         count = articles_unpublish(articles=queryset)
         messages.success(request, f"{count} article(s) are drafts again.")

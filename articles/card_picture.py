@@ -44,7 +44,9 @@ def _panel(draw: ImageDraw.ImageDraw, name: str, colour: str, *, x: int) -> None
     draw.text(middle, name, font=font, fill=ink(colour), anchor="mm")
 
 
-def _fitted(draw: ImageDraw.ImageDraw, name: str, width: int) -> tuple[str, ImageFont.FreeTypeFont]:
+def _fitted(
+    draw: ImageDraw.ImageDraw, name: str, width: int
+) -> tuple[str, ImageFont.FreeTypeFont | ImageFont.ImageFont]:
     """The name at the largest size (60 at most) at which it fits `width`, shortened if need be."""
     for size in range(60, SMALLEST_NAME - 1, -4):
         if draw.textlength(name, font=_font(size)) <= width:
@@ -61,5 +63,5 @@ def _centred(draw: ImageDraw.ImageDraw, text: str, *, y: int, size: int, fill: s
 
 
 @functools.cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.truetype(str(FONT_FILE), size) if FONT_FILE.exists() else ImageFont.load_default(size)

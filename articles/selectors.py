@@ -29,7 +29,7 @@ def match_article(match: Match, *, now: dt.datetime) -> Article | None:
     articles = (
         Article.objects.published(now).filter(match=match).with_subject().order_by("-published_at", "-pk")
     )
-    latest = {}
+    latest: dict[str, Article] = {}
     for article in articles:
         latest.setdefault(article.kind, article)
     if not match.has_started:
@@ -48,7 +48,9 @@ def read_next(subject: Article | Match, *, now: dt.datetime | None = None, limit
     if not about.team_ids and about.competition_id is None:
         return []
     pool = list(_related_pool(about, now or timezone.now()))
-    chosen = related.read_next_ids(about, [_story(article) for article in pool], limit=limit)
+    # The pool is published articles only: each has its publication time.
+    stories = [_story(article, article.published_at) for article in pool if article.published_at is not None]
+    chosen = related.read_next_ids(about, stories, limit=limit)
     by_id = {article.pk: article for article in pool}
     return [by_id[pk] for pk in chosen]
 
@@ -71,24 +73,25 @@ def _subject(subject: Article | Match) -> related.Subject:
             team_ids=frozenset({subject.home_team_id, subject.away_team_id}),
             competition_id=subject.stage.season.competition_id,
         )
-    story = _story(subject)
-    return related.Subject(
-        team_ids=story.team_ids, competition_id=story.competition_id, article_id=subject.pk
+    team_ids, competition_id = _about(subject)
+    return related.Subject(team_ids=team_ids, competition_id=competition_id, article_id=subject.pk)
+
+
+def _story(article: Article, published_at: dt.datetime) -> related.Story:
+    team_ids, competition_id = _about(article)
+    return related.Story(
+        id=article.pk, team_ids=team_ids, competition_id=competition_id, published_at=published_at
     )
 
 
-def _story(article: Article) -> related.Story:
+def _about(article: Article) -> tuple[frozenset[int], int | None]:
+    """The teams and the competition the article is about."""
     team_ids = {team.pk for team in article.teams.all()}
     competition_id = article.competition_id
     if article.match is not None:
         team_ids |= {article.match.home_team_id, article.match.away_team_id}
         competition_id = competition_id or article.match.stage.season.competition_id
-    return related.Story(
-        id=article.pk,
-        team_ids=frozenset(team_ids),
-        competition_id=competition_id,
-        published_at=article.published_at,
-    )
+    return frozenset(team_ids), competition_id
 
 
 def match_social(match: Match, *, page: MatchPage, site_url: str) -> Social:

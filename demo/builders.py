@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.utils.text import slugify
 
+from demo.specs import LineupSpec, PlayedSpec
 from fixtures_app.models import LineupEntry, Match, MatchEvent, Player, Team, Venue
 from fixtures_app.services.events import match_record_event
 from fixtures_app.services.status import match_change_status
@@ -18,7 +20,7 @@ def ensure_team(
     short_name: str = "",
     code: str = "",
     country: str = "",
-    colours=("#1f2937", "#ffffff"),
+    colours: tuple[str, str] = ("#1f2937", "#ffffff"),
     sport: str = "football",
 ) -> Team:
     team, _ = Team.objects.get_or_create(
@@ -47,7 +49,7 @@ def ensure_players(squad: dict[str, str]) -> dict[str, Player]:
     }
 
 
-def add_lineup(match: Match, team: Team, lineup: dict, players: dict[str, Player]) -> None:
+def add_lineup(match: Match, team: Team, lineup: LineupSpec, players: dict[str, Player]) -> None:
     rows = [(name, True) for name in lineup["starting"]] + [(name, False) for name in lineup.get("bench", [])]
     for order, (name, starter) in enumerate(rows, start=1):
         LineupEntry.objects.create(
@@ -62,12 +64,12 @@ def add_lineup(match: Match, team: Team, lineup: dict, players: dict[str, Player
 
 def play(
     match: Match,
-    spec: dict,
+    spec: PlayedSpec,
     *,
     teams: dict[str, Team],
     players: dict[str, Player],
     until: dt.datetime,
-    by=None,
+    by: User | None = None,
 ) -> None:
     """Plays the match's events in order through the services, up to the moment `until`."""
     first_added, second_added = spec.get("added_time", (2, 3))

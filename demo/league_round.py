@@ -1,10 +1,12 @@
 """A finished league round: the last day of the Premier League 2023/24 (19 May 2024),
 results only, as an import without events would leave them."""
 
-SEASON = {"competition": "Premier League", "season": "2023/24", "round": "Matchday 38"}
+from demo.specs import ClubRow, SeasonSpec
+
+SEASON: SeasonSpec = {"competition": "Premier League", "season": "2023/24", "round": "Matchday 38"}
 KICKOFF = "2024-05-19T15:00:00+00:00"
 
-TEAMS = {
+TEAMS: dict[str, ClubRow] = {
     "Manchester City": ("Man City", "MCI", "#6cabdd", "#1c2c5b"),
     "West Ham United": ("West Ham", "WHU", "#7a263a", "#1bb1e7"),
     "Arsenal": ("Arsenal", "ARS", "#ef0107", "#ffffff"),

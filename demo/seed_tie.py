@@ -6,7 +6,9 @@ the commentary are our own. The report page behind SEED.md lists Zappacosta twic
 the demo records one booking (a repeat at the same minute is refused by the services).
 """
 
-TEAMS = {
+from demo.specs import MatchSpec, TeamSpec, VenueSpec
+
+TEAMS: dict[str, TeamSpec] = {
     "Liverpool": {
         "short_name": "Liverpool",
         "code": "LIV",
@@ -21,13 +23,13 @@ TEAMS = {
     },
 }
 
-VENUES = {
+VENUES: dict[str, VenueSpec] = {
     "Anfield": {"city": "Liverpool", "country": "England", "timezone": "Europe/London"},
     "Gewiss Stadium": {"city": "Bergamo", "country": "Italy", "timezone": "Europe/Rome"},
 }
 
 # known_as -> full name
-PLAYERS = {
+PLAYERS: dict[str, dict[str, str]] = {
     "Liverpool": {
         "Alisson": "Alisson Becker",
         "Kelleher": "Caoimhín Kelleher",
@@ -80,7 +82,7 @@ PLAYERS = {
     },
 }
 
-FIRST_LEG = {
+FIRST_LEG: MatchSpec = {
     "kickoff": "2024-04-11T19:00:00+00:00",
     "home": "Liverpool",
     "away": "Atalanta",
@@ -158,7 +160,7 @@ FIRST_LEG = {
     ],
 }
 
-SECOND_LEG = {
+SECOND_LEG: MatchSpec = {
     "kickoff": "2024-04-18T19:00:00+00:00",
     "home": "Atalanta",
     "away": "Liverpool",

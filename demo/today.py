@@ -2,9 +2,11 @@
 come, and another sport's slate for "Today's games". They are placed anew only when the
 ones already there have gone stale, so loading twice in a row changes nothing."""
 
-SEASON = {"competition": "Premier League", "season": "2026/27", "round": "Matchday 12"}
+from demo.specs import LiveMatchSpec, OtherSportSpec, SeasonSpec, TeamSpec, UpcomingSpec
 
-TEAMS = {
+SEASON: SeasonSpec = {"competition": "Premier League", "season": "2026/27", "round": "Matchday 12"}
+
+TEAMS: dict[str, TeamSpec] = {
     "Arsenal": {"code": "ARS", "country": "England", "colours": ("#ef0107", "#ffffff")},
     "Chelsea": {"code": "CHE", "country": "England", "colours": ("#034694", "#ffffff")},
     "Liverpool": {"code": "LIV", "country": "England", "colours": ("#c8102e", "#f6eb61")},
@@ -16,7 +18,7 @@ TEAMS = {
     },
 }
 
-PLAYERS = {
+PLAYERS: dict[str, dict[str, str]] = {
     "Arsenal": {
         "Raya": "David Raya",
         "White": "Ben White",
@@ -54,7 +56,7 @@ PLAYERS = {
     },
 }
 
-LIVE_MATCH = {
+LIVE_MATCH: LiveMatchSpec = {
     "home": "Arsenal",
     "away": "Chelsea",
     "minutes_ago": 70,
@@ -127,10 +129,10 @@ LIVE_MATCH = {
     ],
 }
 
-UPCOMING = {"home": "Liverpool", "away": "Manchester City", "uk_time": (20, 0)}
+UPCOMING: UpcomingSpec = {"home": "Liverpool", "away": "Manchester City", "uk_time": (20, 0)}
 
 # Another sport's slate, as the seed's strip shows it: (UK kick-off, away, home).
-OTHER_SPORT = {
+OTHER_SPORT: OtherSportSpec = {
     "competition": "NFL",
     "season": "2026",
     "round": "Week 12",

@@ -20,8 +20,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["key_prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke_tokens"]
 
-    def get_fields(self, request: HttpRequest, token: ApiToken | None = None) -> list[str]:
-        return ["name", "user"] if token is None else ["name", "user", *self.readonly_fields]
+    def get_fields(self, request: HttpRequest, token: ApiToken | None = None) -> tuple[str, ...]:
+        return ("name", "user") if token is None else ("name", "user", *self.readonly_fields)
 
     @admin.display(description="Active", boolean=True)
     def active(self, token: ApiToken) -> bool:

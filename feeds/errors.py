@@ -1,45 +1,44 @@
-"""How the JSON API refuses: one JSON shape for every error, each status documented in the schema.
+"""How the JSON API refuses: the site's one refusal shape (matchcentre/refusals.py) for every
+error, each status documented in the schema.
 
-`{"detail": "Minute: The minute is at most 130; enter added time apart (90 + 3).", "code": "invalid",
-"errors": {"minute": ["The minute is at most 130; enter added time apart (90 + 3)."]}}`
+`{"ok": false, "code": "invalid", "message": "Minute: The minute is at most 130; enter added time
+apart (90 + 3).", "errors": {"minute": ["The minute is at most 130; enter added time apart (90 + 3)."]}}`
 """
 
 from collections.abc import Callable, Iterable
 from functools import wraps
 
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from matchcentre import refusals
+
 # Nothing an editor or a feed sends comes near this: a team sheet is a few kilobytes.
 MAX_BODY_BYTES = 64 * 1024
-CONFLICT_CODES = ("stale", "gone")
-CODES = {
-    400: "invalid",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    409: "conflict",
-    413: "too_large",
-}
 
 
 class ErrorOut(Schema):
-    detail: str
+    ok: bool = False
     code: str
+    message: str
     errors: dict[str, list[str]] = {}
 
 
 class ApiRefusal(Exception):
     """A refusal with its HTTP status, raised anywhere below an operation."""
 
-    def __init__(self, status: int, detail: str, *, code: str = "", errors: dict | None = None) -> None:
-        super().__init__(detail)
-        self.status, self.detail = status, detail
-        self.code = code or CODES.get(status, "error")
-        self.errors = errors or {}
+    def __init__(self, status: int, message: str, *, code: str = "", errors: dict | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.refusal = refusals.Refusal(
+            code or refusals.CODES_BY_STATUS.get(status, "invalid"), message, errors or {}
+        )
+
+    @classmethod
+    def of(cls, refusal: refusals.Refusal) -> "ApiRefusal":
+        return cls(refusal.status, refusal.message, code=refusal.code, errors=refusal.errors)
 
 
 def with_errors(answers: dict, *statuses: int) -> dict:
@@ -49,14 +48,7 @@ def with_errors(answers: dict, *statuses: int) -> dict:
 
 def form_refusal(form: Form) -> ApiRefusal:
     """The form's errors (its service's refusal among them): 409 for a stale or vanished event, else 400."""
-    code = next((code for code in CONFLICT_CODES if form.has_error(NON_FIELD_ERRORS, code)), "invalid")
-    errors = {name: list(messages) for name, messages in form.errors.items()}
-    lines = [
-        message if name == NON_FIELD_ERRORS else f"{form.fields[name].label or name}: {message}"
-        for name, messages in errors.items()
-        for message in messages
-    ]
-    return ApiRefusal(409 if code in CONFLICT_CODES else 400, " ".join(lines), code=code, errors=errors)
+    return ApiRefusal.of(refusals.form_refusal(form))
 
 
 def install(api: NinjaAPI) -> None:
@@ -69,15 +61,14 @@ def install(api: NinjaAPI) -> None:
 
 
 def _answer(api: NinjaAPI, request: HttpRequest, refusal: ApiRefusal) -> HttpResponse:
-    body = {"detail": refusal.detail, "code": refusal.code, "errors": refusal.errors}
-    return api.create_response(request, body, status=refusal.status)
+    return api.create_response(request, refusal.refusal.body(), status=refusal.status)
 
 
 def _unauthorized(api: NinjaAPI, request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    detail = exc.message
-    if detail == "Unauthorized":  # ninja's word when no credentials were sent at all
-        detail = "Send an API token (Authorization: Bearer <key>), or sign in as an editor."
-    response = _answer(api, request, ApiRefusal(401, detail))
+    message = exc.message
+    if message == "Unauthorized":  # ninja's word when no credentials were sent at all
+        message = "Send an API token (Authorization: Bearer <key>), or sign in as an editor."
+    response = _answer(api, request, ApiRefusal(401, message))
     response["WWW-Authenticate"] = 'Bearer realm="MatchCentre API"'
     return response
 
@@ -113,8 +104,8 @@ def limit_body(run: Callable) -> Callable:
     def limited(request: HttpRequest, *args, **kwargs):
         declared = request.META.get("CONTENT_LENGTH") or "0"
         if not declared.isdigit() or int(declared) > MAX_BODY_BYTES or len(request.body) > MAX_BODY_BYTES:
-            detail = f"The request body is over {MAX_BODY_BYTES // 1024} KB."
-            return JsonResponse({"detail": detail, "code": CODES[413], "errors": {}}, status=413)
+            message = f"The request body is over {MAX_BODY_BYTES // 1024} KB."
+            return refusals.Refusal("too_large", message).response()
         return run(request, *args, **kwargs)
 
     return limited

@@ -207,7 +207,9 @@ def _fixture(match: ImportedMatch) -> rounds.Fixture:
 
 def _once_each(matches: Sequence[ImportedMatch]) -> tuple[list[ImportedMatch], list[ImportedMatch]]:
     """The matches with any repeat of the same stage, clubs and leg left out."""
-    seen, kept, repeats = set(), [], []
+    seen: set[tuple[str, str, str, int | None]] = set()
+    kept: list[ImportedMatch] = []
+    repeats: list[ImportedMatch] = []
     for match in matches:
         identity = (match.stage, match.home, match.away, match.leg)
         (repeats if identity in seen else kept).append(match)

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 import secrets
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from feeds.models import ApiToken
@@ -32,7 +32,7 @@ def api_token_prepare(token: ApiToken) -> str:
     return raw_key
 
 
-def api_token_create(*, name: str, user: AbstractBaseUser) -> tuple[ApiToken, str]:
+def api_token_create(*, name: str, user: User) -> tuple[ApiToken, str]:
     """A new token for `user` and its key (the key is not stored)."""
     token = ApiToken(name=name, user=user)
     raw_key = api_token_prepare(token)
@@ -48,7 +48,7 @@ def api_token_revoke(*, token: ApiToken, at: dt.datetime) -> ApiToken:
     return token
 
 
-def token_user(raw_key: str, *, now: dt.datetime) -> AbstractBaseUser:
+def token_user(raw_key: str, *, now: dt.datetime) -> User:
     """The user a key acts as; raises TokenRefused for an unknown or revoked key, or an inactive user."""
     token = ApiToken.objects.select_related("user").filter(key_hash=key_hash(raw_key)).first()
     if token is None:

@@ -94,7 +94,7 @@ class MatchEventAdmin(admin.ModelAdmin):
     search_fields = ["player__known_as", "text"]
 
     def save_model(self, request, obj, form, change):
-        form.instance = form.service_write(request.user)()
+        form.instance = form.service_write(request.user)().event
 
     def delete_view(self, request, object_id, extra_context=None):
         """A deletion the rules refuse (the first yellow of a second yellow) is explained, not made."""

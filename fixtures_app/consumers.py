@@ -7,6 +7,7 @@ from channels.db import database_sync_to_async
 from django.utils import timezone
 
 from fixtures_app.editing import COMMANDS, run_editor_command
+from fixtures_app.editors import user_now
 from fixtures_app.models import Match
 from fixtures_app.selectors.live import snapshot
 from fixtures_app.selectors.updates import updates_since
@@ -70,7 +71,11 @@ class MatchConsumer(LiveSocket):
         )
 
     def _command(self, message: dict) -> dict:
-        return run_editor_command(user=self.scope["user"], match_id=self.match_id, message=message)
+        # The editor as they are now, not as they were when the socket opened: rights taken
+        # away, a password changed or a sign-out since then stop the next command.
+        session = self.scope.get("session")
+        user = user_now(session.session_key if session is not None else None)
+        return run_editor_command(user=user, match_id=self.match_id, message=message)
 
     def _updates_since(self, since: int) -> list[dict]:
         return updates_since(Match.objects.get(pk=self.match_id), since, now=timezone.now())

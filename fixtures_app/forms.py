@@ -21,6 +21,7 @@ from fixtures_app.services.events import (
 )
 from fixtures_app.services.stats import match_record_stats
 from fixtures_app.services.status import match_change_status
+from fixtures_app.services.updates import Written
 from football.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES
 from football.events import (
     EVENT_KIND_LABELS,
@@ -42,7 +43,21 @@ class TextField(forms.CharField):
     def to_python(self, value):
         if value is not None and not isinstance(value, str):
             raise ValidationError("Enter text.", code="invalid")
+        if value is not None and not is_unicode(value):
+            raise ValidationError(NOT_UNICODE, code="invalid")
         return super().to_python(value)
+
+
+NOT_UNICODE = "Enter text in Unicode: this has a lone surrogate (such as \\ud800), which is not a character."
+
+
+def is_unicode(text: str) -> bool:
+    """False for a string JSON can carry but no database can store: a lone UTF-16 surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class IdField(forms.ModelChoiceField):
@@ -61,7 +76,7 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
 class ServiceForm(forms.Form):
     client_key = TextField(label="Client key", max_length=CLIENT_KEY_LENGTH, required=False)
 
-    def call(self, service: Callable, **arguments):
+    def call(self, service: Callable[..., Written], **arguments) -> Written | None:
         """The service's result, or None when it refused (its message is then the form's error)."""
         try:
             return service(client_key=self.cleaned_data["client_key"], **arguments)
@@ -171,7 +186,7 @@ class EventForm(EventFieldsForm):
         super().__init__(data, **kwargs)
         self.limit_to(match)
 
-    def save(self, *, by) -> MatchEvent | None:
+    def save(self, *, by) -> Written | None:
         fields = {name: self.cleaned_data[name] for name in EVENT_FIELDS}
         fields["added_minute"] = fields["added_minute"] or 0
         return self.call(match_record_event, match=self.match, by=by, **fields)
@@ -202,7 +217,7 @@ class CorrectionForm(EventFieldsForm):
             self.add_error("minute", "Enter the minute.")
         return data
 
-    def save(self, *, by) -> MatchEvent | None:
+    def save(self, *, by) -> Written | None:
         return self.call(
             match_correct_event,
             event=self.event,
@@ -234,8 +249,8 @@ class DeleteForm(ServiceForm):
         super().__init__(data, **kwargs)
         self.event = event
 
-    def save(self, *, by) -> None:
-        self.call(match_delete_event, event=self.event, by=by)
+    def save(self, *, by) -> Written | None:
+        return self.call(match_delete_event, event=self.event, by=by)
 
 
 class StatusForm(ServiceForm):
@@ -251,7 +266,7 @@ class StatusForm(ServiceForm):
         super().__init__(data, **kwargs)
         self.match = match
 
-    def save(self, *, by) -> Match | None:
+    def save(self, *, by) -> Written | None:
         return self.call(match_change_status, match=self.match, status=self.cleaned_data["status"], by=by)
 
 
@@ -283,7 +298,7 @@ class StatsForm(ServiceForm):
         self.match = match
         self.fields["team"].queryset = Team.objects.filter(pk__in=[match.home_team_id, match.away_team_id])
 
-    def save(self, *, by):
+    def save(self, *, by) -> Written | None:
         figures = {name: self.cleaned_data[name] for name in STAT_FIELDS}
         return self.call(match_record_stats, match=self.match, by=by, **figures)
 

@@ -9,6 +9,7 @@ side's, its secondary colour is tried, then a neutral grey. A colour that is not
 as #rgb or #rrggbb counts as unusable.
 """
 
+import math
 import re
 
 LIGHT_BACKGROUND = "#ffffff"  # site.css --surface, light
@@ -33,6 +34,14 @@ def parse(colour: str) -> RGB | None:
     return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
 
 
+def _own(colour: str) -> RGB:
+    """A colour this module wrote or names itself (a background, a result of `visible`)."""
+    rgb = parse(colour)
+    if rgb is None:
+        raise ValueError(f"{colour!r} is not a #rgb or #rrggbb colour.")
+    return rgb
+
+
 def hex_colour(rgb: RGB) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
@@ -50,23 +59,24 @@ def contrast(first: RGB, second: RGB) -> float:
 
 
 def _mix(rgb: RGB, towards: RGB, share: float) -> RGB:
-    return tuple(round(a + (b - a) * share) for a, b in zip(rgb, towards, strict=True))
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(rgb, towards, strict=True))
+    return (red, green, blue)
 
 
 def _distance(first: RGB, second: RGB) -> float:
-    return sum((a - b) ** 2 for a, b in zip(first, second, strict=True)) ** 0.5
+    return math.sqrt(sum((a - b) ** 2 for a, b in zip(first, second, strict=True)))
 
 
 def visible(colours: tuple[str, str], background: str) -> str:
     """The first of (primary, secondary) that stands out, else the primary adjusted until it does."""
-    ground = parse(background)
+    ground = _own(background)
     parsed = [rgb for rgb in map(parse, colours) if rgb is not None]
     for rgb in parsed:
         if contrast(rgb, ground) >= MINIMUM_CONTRAST:
             return hex_colour(rgb)
     if not parsed:
         return NEUTRAL[background]
-    towards = (0, 0, 0) if luminance(ground) > 0.5 else (255, 255, 255)
+    towards: RGB = (0, 0, 0) if luminance(ground) > 0.5 else (255, 255, 255)
     for step in range(1, 11):
         adjusted = _mix(parsed[0], towards, step / 10)
         if contrast(adjusted, ground) >= MINIMUM_CONTRAST:
@@ -78,11 +88,11 @@ def side_colours(home: tuple[str, str], away: tuple[str, str], background: str) 
     """(home, away) colours for lines on `background`; the away side never looks like the home side."""
     home_colour = visible(home, background)
     away_colour = visible(away, background)
-    if _distance(parse(home_colour), parse(away_colour)) >= CLASH_DISTANCE:
+    if _distance(_own(home_colour), _own(away_colour)) >= CLASH_DISTANCE:
         return home_colour, away_colour
     secondary = parse(away[1])
-    ground = parse(background)
+    ground = _own(background)
     if secondary and contrast(secondary, ground) >= MINIMUM_CONTRAST:
-        if _distance(parse(home_colour), secondary) >= CLASH_DISTANCE:
+        if _distance(_own(home_colour), secondary) >= CLASH_DISTANCE:
             return home_colour, hex_colour(secondary)
     return home_colour, NEUTRAL[background]

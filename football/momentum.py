@@ -44,7 +44,7 @@ LINE_OFFSET = {Side.HOME: -1.5, Side.AWAY: 1.5}
 PLAYED = (Period.FIRST_HALF, Period.SECOND_HALF, Period.EXTRA_FIRST_HALF, Period.EXTRA_SECOND_HALF)
 EXTRA_TIME = (Period.EXTRA_FIRST_HALF, Period.EXTRA_SECOND_HALF)
 DIVIDER_LABELS = {Period.FIRST_HALF: "HT", Period.SECOND_HALF: "ET", Period.EXTRA_FIRST_HALF: "ET HT"}
-GOAL_NOTES = {GoalType.PENALTY: " (pen.)", GoalType.OWN_GOAL: " (o.g.)"}
+GOAL_NOTES: dict[GoalType | None, str] = {GoalType.PENALTY: " (pen.)", GoalType.OWN_GOAL: " (o.g.)"}
 
 
 @dataclass(frozen=True)
@@ -273,19 +273,21 @@ def _lane_markers(events: list[EventFact], scale: _Scale, heights: _Heights) -> 
             note = " (2nd yellow)" if event.kind is EventKind.SECOND_YELLOW else ""
             markers.append(Marker(event.side, "red", x, y, _minute(event), f"{event.player_name}{note}"))
         elif event.kind is EventKind.SUBSTITUTION:
-            markers = _add_substitution(markers, event, x, y)
+            markers = _add_substitution(markers, event, event.side, x, y)
     return markers
 
 
-def _add_substitution(markers: list[Marker], event: EventFact, x: float, y: float) -> list[Marker]:
+def _add_substitution(
+    markers: list[Marker], event: EventFact, side: Side, x: float, y: float
+) -> list[Marker]:
     change = f"{event.player_in_name} for {event.player_name}"
     last = markers[-1] if markers else None
-    if last and last.kind == "substitution" and (last.side, last.minute) == (event.side, _minute(event)):
+    if last and last.kind == "substitution" and (last.side, last.minute) == (side, _minute(event)):
         merged = Marker(
             last.side, last.kind, last.x, last.y, last.minute, f"{last.label}; {change}", last.count + 1
         )
         return [*markers[:-1], merged]
-    return [*markers, Marker(event.side, "substitution", x, y, _minute(event), change)]
+    return [*markers, Marker(side, "substitution", x, y, _minute(event), change)]
 
 
 def _minute_ticks(scale: _Scale, y: float) -> tuple[Label, ...]:
@@ -298,7 +300,7 @@ def _minute_ticks(scale: _Scale, y: float) -> tuple[Label, ...]:
 
 def _stats_groups(scale: _Scale, stats: StatLines) -> list[tuple[Period, ...]]:
     """The halves whose figures are labelled, extra time as one; only those with a figure."""
-    groups = [(Period.FIRST_HALF,), (Period.SECOND_HALF,)]
+    groups: list[tuple[Period, ...]] = [(Period.FIRST_HALF,), (Period.SECOND_HALF,)]
     if Period.EXTRA_FIRST_HALF in scale.periods:
         groups.append(EXTRA_TIME)
     return [group for group in groups if any((side, period) in stats for side in Side for period in group)]

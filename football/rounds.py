@@ -29,6 +29,7 @@ MATCHDAY_SPAN_DAYS = 3  # a matchday's matches fall within this many days of eac
 GROUP_WORDS = re.compile(r"^(?:group|gruppe|groupe|grupo|girone|groep)\s+(\w+)$", re.IGNORECASE)
 MATCHDAY_WORDS = re.compile(r"^(?:matchday|round|spieltag|jornada|giornata)\s+(\d+)$", re.IGNORECASE)
 LEG_WORDS = re.compile(r"[\s,(–-]*\b(1st|2nd|first|second)\s+leg\)?$", re.IGNORECASE)
+LEG_NAMES: dict[int | None, str] = {1: "1st leg", 2: "2nd leg"}
 KNOCKOUT_NAMES = {
     "playoffs": "Play-offs",
     "play-offs": "Play-offs",
@@ -73,8 +74,8 @@ def read_round(label: str) -> Round:
         return _prefixed(prefix, rest, leg)
     if label.casefold() == "league phase":
         return Round("League Phase", LEAGUE)
-    if MATCHDAY_WORDS.match(label):
-        return Round("League", LEAGUE, _matchday_name(label))
+    if matchday := MATCHDAY_WORDS.match(label):
+        return Round("League", LEAGUE, _matchday_name(matchday))
     if group := GROUP_WORDS.match(label):
         return Round(f"Group {group[1].upper()}", GROUP)
     return _knockout(label, leg)
@@ -84,7 +85,7 @@ def _prefixed(prefix: str, rest: str, leg: int | None) -> Round:
     """Labels like `League, Matchday 3`, `Playoffs, Matchday 2`, `Finals, Round of 16`."""
     matchday = MATCHDAY_WORDS.match(rest)
     if prefix.casefold() == "league" and matchday:
-        return Round("League Phase", LEAGUE, _matchday_name(rest))
+        return Round("League Phase", LEAGUE, _matchday_name(matchday))
     if matchday:
         return _knockout(prefix, leg or int(matchday[1]))
     return _knockout(rest, leg)
@@ -102,12 +103,12 @@ def _leg(label: str) -> int | None:
     return 1 if found[1].lower() in ("1st", "first") else 2
 
 
-def _matchday_name(label: str) -> str:
-    return f"Matchday {int(MATCHDAY_WORDS.match(label)[1])}"
+def _matchday_name(matchday: re.Match[str]) -> str:
+    return f"Matchday {int(matchday[1])}"
 
 
 def leg_name(leg: int | None) -> str:
-    return {1: "1st leg", 2: "2nd leg"}.get(leg, "")
+    return LEG_NAMES.get(leg, "")
 
 
 def matchdays(fixtures: Sequence[Fixture]) -> dict[int, int]:
@@ -137,7 +138,9 @@ def _clusters(fixtures: Sequence[Fixture]) -> list[list[Fixture]]:
     return clusters
 
 
-def _place(fixture: Fixture, day_number: int, found: dict[int, int], played) -> None:
+def _place(
+    fixture: Fixture, day_number: int, found: dict[int, int], played: defaultdict[str, set[int]]
+) -> None:
     found[fixture.number] = day_number
     played[fixture.home].add(day_number)
     played[fixture.away].add(day_number)

@@ -22,7 +22,7 @@ Clubs that no rule separates share a position (1, 2, 2, 4) and are listed by nam
 """
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 POINTS_FOR_WIN = 3
@@ -273,7 +273,7 @@ def _among(results: Sequence[Result], clubs: list[str]) -> list[Result]:
     return [r for r in results if r.home in members and r.away in members]
 
 
-def _split(clubs: list[str], key) -> list[list[str]]:
+def _split(clubs: list[str], key: Callable[[str], tuple[int, ...]]) -> list[list[str]]:
     """Clubs in groups of equal key, highest key first."""
     groups: dict[tuple[int, ...], list[str]] = {}
     for club in clubs:

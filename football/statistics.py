@@ -9,13 +9,17 @@ yellow and a red); a card reversed by VAR does not count. A figure nobody gave s
 unknown rather than becoming a zero.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from football.events import EventFact, EventKind, Period, Side
 from football.scoring import reversed_ids
 
 MAX_XG = Decimal("15")
+
+Figure = TypeVar("Figure", int, Decimal)
 
 
 class StatsError(ValueError):
@@ -59,16 +63,16 @@ def combine(lines: list[StatLine]) -> StatLine:
     """The whole match from its periods."""
     possessions = [line.possession for line in lines if line.possession is not None]
     return StatLine(
-        shots=_total(line.shots for line in lines),
-        shots_on_target=_total(line.shots_on_target for line in lines),
-        expected_goals=_total(line.expected_goals for line in lines),
+        shots=_total((line.shots for line in lines), zero=0),
+        shots_on_target=_total((line.shots_on_target for line in lines), zero=0),
+        expected_goals=_total((line.expected_goals for line in lines), zero=Decimal(0)),
         possession=round(sum(possessions) / len(possessions)) if possessions else None,
     )
 
 
-def _total(values):
+def _total(values: Iterable[Figure | None], *, zero: Figure) -> Figure | None:
     known = [value for value in values if value is not None]
-    return sum(known) if known else None
+    return sum(known, start=zero) if known else None
 
 
 def cards(events: list[EventFact], side: Side, period: Period | None = None) -> tuple[int, int]:
@@ -102,7 +106,7 @@ def stat_rows(
     ]
 
 
-def _text(value) -> str:
+def _text(value: int | Decimal | None) -> str:
     return "–" if value is None else str(value)
 
 

@@ -12,26 +12,46 @@ import asyncio
 import functools
 import logging
 from collections import deque
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from typing import Any, Protocol, cast
+
+from asgiref.typing import ASGIReceiveCallable
 
 logger = logging.getLogger(__name__)
 
 Write = Callable[[str], Coroutine[Any, Any, None]]
+# What a coroutine suspends on: a future it awaits, or None for a bare yield.
+Waiting = asyncio.Future[Any] | None
+Frames = Coroutine[Waiting, None, None]
 RAW_SEND = "matchcentre.raw_send"
+# The server's own `send`. Its message is left untyped: asgiref's WebSocketSendEvent requires a
+# `bytes` key that the ASGI spec makes optional, and frames carry `text` alone, as Channels' do.
+ServerSend = Callable[..., Awaitable[None]]
 
 
-def with_raw_send(application):
+class Application(Protocol):
+    """An ASGI application. The scope is any: each layer adds its keys, and Channels types the
+    scope its own way."""
+
+    async def __call__(self, scope: Any, receive: ASGIReceiveCallable, send: ServerSend) -> None: ...
+
+
+def with_raw_send(application: Application) -> Application:
     """ASGI middleware, outermost: keeps the server's own `send` in the scope. Broadcast frames
     go through it, skipping the session and auth wrappers, which only act on the handshake."""
 
-    async def keep_send(scope, receive, send):
-        return await application({**scope, RAW_SEND: send}, receive, send)
+    async def keep_send(scope: Any, receive: ASGIReceiveCallable, send: ServerSend) -> None:
+        await application({**scope, RAW_SEND: send}, receive, send)
 
     return keep_send
 
 
-def eager(coroutine: Coroutine) -> Callable[[], Coroutine] | None:
+def raw_send(scope: Mapping[str, object]) -> ServerSend | None:
+    """The server's own `send`, as `with_raw_send` kept it; None when the socket came another way."""
+    return cast(ServerSend | None, scope.get(RAW_SEND))
+
+
+def eager(coroutine: Frames) -> Callable[[], Frames] | None:
     """Runs the coroutine up to its first suspension. None when it finished there; otherwise a
     function whose coroutine runs the rest (made only when awaited, so a writer cancelled
     before it starts leaves nothing un-awaited). Exceptions come out of either."""
@@ -42,7 +62,7 @@ def eager(coroutine: Coroutine) -> Callable[[], Coroutine] | None:
     return functools.partial(_resume, coroutine, waiting_for)
 
 
-async def _resume(coroutine: Coroutine, waiting_for: Any) -> None:
+async def _resume(coroutine: Frames, waiting_for: Waiting) -> None:
     while True:
         try:
             if waiting_for is None:  # a bare yield: give the loop a turn
@@ -68,7 +88,7 @@ class Outbox:
         self.write, self.limit = write, limit
         # None: no write in progress. A held outbox queues until `release` (the handshake).
         self.waiting: deque[str] | None = deque() if held else None
-        self.writer: asyncio.Task | None = None
+        self.writer: asyncio.Task[None] | None = None
         self.failed = False
 
     def release(self, first: list[str]) -> None:
@@ -102,7 +122,7 @@ class Outbox:
             self.waiting = deque()
             self.writer = asyncio.ensure_future(self._drain(rest))
 
-    async def _drain(self, rest: Callable[[], Coroutine]) -> None:
+    async def _drain(self, rest: Callable[[], Frames]) -> None:
         try:
             await rest()
             while self.waiting:

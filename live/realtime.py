@@ -15,10 +15,14 @@ import asyncio
 import logging
 import re
 from collections import defaultdict
-from typing import Protocol
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import redis
 
 logger = logging.getLogger(__name__)
 # Redis pub/sub ignores the database number: the prefix carries it, so that sites sharing a
@@ -50,8 +54,9 @@ class Hub:
     def __init__(self) -> None:
         self.groups: dict[str, set[Socket]] = defaultdict(set)
         self.loop: asyncio.AbstractEventLoop | None = None
-        self.listener: asyncio.Task | None = None
-        self.subscribed: asyncio.Event | None = None
+        self.listener: asyncio.Task[None] | None = None
+        # Made anew for each loop (`_reset`); this one is never waited on.
+        self.subscribed = asyncio.Event()
         # The last seq each match group's frames carried, as this process has delivered them:
         # a page that connects already showing it needs no trip to the database.
         self.seqs: dict[str, int] = {}
@@ -71,7 +76,7 @@ class Hub:
             self._reset(loop)
         self.groups[group].add(socket)
         if settings.REDIS_URL:
-            await self._listening()
+            await self._listening(loop)
 
     def leave(self, group: str, socket: Socket) -> None:
         members = self.groups.get(group)
@@ -108,11 +113,11 @@ class Hub:
         self.seqs.clear()
         self.loop, self.listener, self.subscribed = loop, None, asyncio.Event()
 
-    async def _listening(self) -> None:
+    async def _listening(self, loop: asyncio.AbstractEventLoop) -> None:
         if self.listener is None or self.listener.done():
             # First socket of this loop, or the listener stopped when its last socket left.
             self.subscribed = asyncio.Event()
-            self.listener = self.loop.create_task(self._listen())
+            self.listener = loop.create_task(self._listen())
         await asyncio.wait_for(self.subscribed.wait(), timeout=5)
 
     async def _listen(self) -> None:
@@ -138,7 +143,7 @@ class Hub:
             await asyncio.sleep(delay)
             delay = min(delay * 2, RETRY_MAX)
 
-    async def _subscription(self):
+    async def _subscription(self) -> AsyncIterator[None]:
         """Yields once subscribed, then delivers every frame until the connection fails."""
         import redis.asyncio as redis
 
@@ -181,10 +186,10 @@ def publish(group: str, text: str) -> None:
         hub.publish_local(group, text)
 
 
-_client = None
+_client: "redis.Redis | None" = None
 
 
-def redis_client():
+def redis_client() -> "redis.Redis":
     """This process's Redis client for quick commands (publishing, counters), made on first use."""
     global _client
     if _client is None:

@@ -6,13 +6,15 @@ their app (fixtures_app/consumers.py)."""
 import asyncio
 import contextlib
 import json
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from live import realtime
-from live.outbox import RAW_SEND, Outbox
+from live.outbox import Outbox, ServerSend, raw_send
 
 MAX_MESSAGE_BYTES = 16_384
 NOT_A_MESSAGE = 'Send JSON objects with a "type", e.g. {"type": "catch_up", "since": 12}.'
@@ -24,12 +26,14 @@ class LiveSocket(AsyncWebsocketConsumer):
     group = ""
     # Frames reach fans through realtime.hub, written straight to the socket: a channel-layer
     # channel per fan would only cost memory, a Redis read loop each, and fans dropped with it.
-    channel_layer_alias = None
+    # Channels looks the alias up and takes one that names no layer as none; its stubs allow only a
+    # string, hence the ignore.
+    channel_layer_alias = None  # type: ignore[assignment]
     outbox: Outbox | None = None
 
     def open_outbox(self) -> Outbox:
         """The fan's outbox, held until `accept` starts it; the hub may feed it from now on."""
-        send = self.scope.get(RAW_SEND, self.base_send)
+        send: ServerSend = raw_send(self.scope) or self.base_send
 
         async def write(text: str) -> None:  # a coroutine, whatever awaitable the server's send gives
             await send({"type": "websocket.send", "text": text})
@@ -37,13 +41,19 @@ class LiveSocket(AsyncWebsocketConsumer):
         self.outbox = Outbox(write, limit=settings.LIVE_SEND_QUEUE, held=True)
         return self.outbox
 
-    async def accept(self, subprotocol=None, headers=None, *, first: list[dict] = ()):
+    async def accept(
+        self,
+        subprotocol: str | None = None,
+        headers: list[tuple[str, str]] | None = None,
+        *,
+        first: Sequence[Mapping[str, object]] = (),
+    ) -> None:
         """Accepts, then sends `first` ahead of any frame the hub gave the outbox meanwhile."""
         await super().accept(subprotocol, headers)
         outbox = self.outbox or self.open_outbox()
         outbox.release([json.dumps(message, separators=(",", ":")) for message in first])
 
-    async def dispatch(self, message):
+    async def dispatch(self, message: dict[str, Any]) -> None:
         # Channels closes stale database connections before every handler, one trip to the
         # database thread each; the handlers here that touch the database go through
         # database_sync_to_async, which does that itself. A connect storm is spared the trip.
@@ -64,23 +74,23 @@ class LiveSocket(AsyncWebsocketConsumer):
         with contextlib.suppress(Exception):
             await self.close(code=code)
 
-    async def disconnect(self, code):
+    async def disconnect(self, code: int) -> None:
         if self.group:
             realtime.hub.leave(self.group, self)
         if self.outbox is not None:
             self.outbox.cancel()
 
-    async def send_json(self, payload: dict) -> None:
+    async def send_json(self, payload: Mapping[str, object]) -> None:
         text = json.dumps(payload, separators=(",", ":"))
         if self.outbox is None:
             await self.send(text_data=text)
         else:
             self.outbox.put(text)
 
-    async def send_error(self, message: str, *, ref=None) -> None:
+    async def send_error(self, message: str, *, ref: object = None) -> None:
         await self.send_json({"type": "error", "message": message, "ref": ref})
 
-    def parse(self, text_data, bytes_data) -> dict | str:
+    def parse(self, text_data: str | None, bytes_data: bytes | None) -> dict[str, Any] | str:
         """The client's message as a dict with a type, or what is wrong with it."""
         if bytes_data is not None or text_data is None:
             return "Binary frames are not read: send JSON text."

@@ -19,7 +19,8 @@ application = ProtocolTypeRouter(
         # Fans' votes from the page's script take a lane in front of Django (polls/endpoint.py).
         "http": VoteLane(django_asgi_app),
         "websocket": with_raw_send(
-            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+            # URLRouter's stub wants its own pattern type, which path() never gives (matchcentre/routing.py).
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))  # type: ignore[arg-type]
         ),
     }
 )

@@ -6,10 +6,11 @@ the shape the console, the poll and the newsletter box already read (`message`),
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from matchcentre.http import wants_json
+from matchcentre.refusals import Refusal
 
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
@@ -17,12 +18,12 @@ TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Django's handler400: 413 for a request over the size limits, 400 for anything else."""
     if isinstance(exception, TOO_LARGE):
-        status, code, message = 413, "too_large", too_large_message()
+        refusal = Refusal("too_large", too_large_message())
     else:
-        status, code, message = 400, "invalid", "The request could not be read."
+        refusal = Refusal("invalid", "The request could not be read.")
     if wants_json(request):
-        return JsonResponse({"ok": False, "code": code, "message": message, "errors": {}}, status=status)
-    return render(request, "400.html", {"message": message}, status=status)
+        return refusal.response()
+    return render(request, "400.html", {"message": refusal.message}, status=refusal.status)
 
 
 def too_large_message() -> str:

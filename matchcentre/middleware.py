@@ -3,11 +3,12 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from matchcentre.http import wants_json
+from matchcentre.refusals import Refusal
 
 TIMEZONE_COOKIE = "tz"
 logger = logging.getLogger(__name__)
@@ -35,6 +36,26 @@ def reader_timezone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(settings.MATCHCENTRE_DEFAULT_READER_TIMEZONE)
 
 
+class AdminQueryMiddleware:
+    """The admin's filters and searches pass what they are given to the database, and PostgreSQL
+    refuses a NUL character with an error (a 500): a query string carrying one is refused first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/") and any("\x00" in value for value in _query_values(request)):
+            message = "The address has a null character (%00) in it: remove it and try again."
+            if wants_json(request):  # the admin's autocomplete asks for JSON
+                return Refusal("invalid", message).response()
+            return HttpResponse(render_to_string("400.html", {"message": message}, request), status=400)
+        return self.get_response(request)
+
+
+def _query_values(request) -> list[str]:
+    return [item for key, values in request.GET.lists() for item in (key, *values)]
+
+
 class DatabaseOutageMiddleware:
     """The database out of reach answers a 503 a reader (or a script) understands, never a traceback.
 
@@ -55,8 +76,7 @@ class DatabaseOutageMiddleware:
             return None
         logger.error("the database is out of reach: %s", exception, exc_info=exception)
         if wants_json(request):
-            body = {"ok": False, "code": "unavailable", "message": self.MESSAGE, "detail": self.MESSAGE}
-            response = JsonResponse({**body, "errors": {}}, status=503)
+            response = Refusal("unavailable", self.MESSAGE).response()
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"

@@ -14,4 +14,6 @@ KEY_CHARACTERS = frozenset(string.ascii_lowercase + string.digits)
 
 class SessionStore(db.SessionStore):
     def _validate_session_key(self, key: str | None) -> bool:
-        return bool(super()._validate_session_key(key)) and set(key) <= KEY_CHARACTERS
+        # django-stubs leaves this private method of SessionBase out.
+        valid = super()._validate_session_key(key)  # type: ignore[misc]
+        return bool(valid) and key is not None and set(key) <= KEY_CHARACTERS

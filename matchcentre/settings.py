@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "matchcentre.middleware.ReaderTimezoneMiddleware",
+    "matchcentre.middleware.AdminQueryMiddleware",
     # Last, so that it sees the views' exceptions first: the database out of reach answers a 503 page.
     "matchcentre.middleware.DatabaseOutageMiddleware",
 ]
@@ -127,7 +128,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # No CHANNEL_LAYERS: no live path uses Channels' channel layer. Frames reach sockets through
 # live/realtime.py's hub, fed by one Redis subscription per process (docs/ARCHITECTURE.md).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A cache that misses while Redis is out of reach, rather than failing the page (matchcentre/cache.py);
+    # short timeouts, so that a Redis that hangs costs a page half a second, not a minute.
+    CACHES = {
+        "default": {
+            "BACKEND": "matchcentre.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -158,8 +167,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # Hashed, compressed files (after collectstatic) in production; plain files in development and tests.
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # Hashed, compressed files (after collectstatic) in production, the scripts' module imports
+        # rewritten to the hashed names (matchcentre/storage.py); plain files in development and tests.
+        "BACKEND": "matchcentre.storage.ManifestStaticFilesStorage"
         if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from newsletter.models import Subscriber
 
+SHOWN_FIELDS = ("email", "created_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at")
+
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
@@ -14,8 +16,8 @@ class SubscriberAdmin(admin.ModelAdmin):
     ]
     search_fields = ["email"]
     date_hierarchy = "created_at"
-    fields = ["email", "created_at", "confirmation_sent_at", "confirmed_at", "unsubscribed_at"]
-    readonly_fields = fields
+    fields = SHOWN_FIELDS
+    readonly_fields = SHOWN_FIELDS
 
     def has_add_permission(self, request) -> bool:
         return False

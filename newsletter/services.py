@@ -101,7 +101,7 @@ def clean_email(email: str) -> str:
     address = BaseUserManager.normalize_email((email or "").strip())
     if not address:
         raise InvalidEmailError("Please type your email address.")
-    if len(address) > MAX_EMAIL_LENGTH:
+    if MAX_EMAIL_LENGTH is not None and len(address) > MAX_EMAIL_LENGTH:
         raise InvalidEmailError(f"An email address has at most {MAX_EMAIL_LENGTH} characters.")
     try:
         validate_email(address)

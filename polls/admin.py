@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, TypedDict
+
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
@@ -5,6 +7,13 @@ from django.utils import timezone
 
 from polls.models import Poll, PollOption
 from polls.services import poll_close, poll_reopen
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class VoteCount(TypedDict):
+    vote_count: int
 
 
 class PollOptionInline(admin.TabularInline):
@@ -34,7 +43,7 @@ class PollAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(vote_count=Count("votes"))
 
     @admin.display(description="Votes", ordering="vote_count")
-    def total_votes(self, poll: Poll) -> int:
+    def total_votes(self, poll: "WithAnnotations[Poll, VoteCount]") -> int:
         return poll.vote_count
 
     @admin.display(description="Open now", boolean=True)

@@ -55,11 +55,11 @@ class BallotBox(Generic[Item, Result]):
         while self.waiting and self.counting < self.threads:
             batch, self.waiting = self.waiting[: self.most], self.waiting[self.most :]
             self.counting += 1
-            self.loop.create_task(self._count_batch(batch))
+            self._loop().create_task(self._count_batch(batch))
 
     async def _count_batch(self, batch: list[tuple[Item, asyncio.Future]]) -> None:
         try:
-            results = await self.loop.run_in_executor(
+            results = await self._loop().run_in_executor(
                 self._executor(), self._count, [item for item, _ in batch]
             )
         except Exception as error:
@@ -73,6 +73,12 @@ class BallotBox(Generic[Item, Result]):
         finally:
             self.counting -= 1
             self._start_batches()
+
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        """The loop of the latest `cast`, which set it before any item waited."""
+        if self.loop is None:
+            raise RuntimeError("The ballot box has no loop before its first cast.")
+        return self.loop
 
     def _count(self, items: list[Item]) -> Sequence[Result]:
         # As Django does around each request: a broken or too old connection is replaced.

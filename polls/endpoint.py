@@ -31,12 +31,12 @@ from django.core.handlers.asgi import ASGIRequest
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.http.multipartparser import MultiPartParserError
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
-from django.middleware.security import SecurityMiddleware
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.log import log_response
+from django.utils.module_loading import import_string
 
 from matchcentre.http import wants_json
 from polls import views
@@ -52,6 +52,12 @@ Receive = Callable[[], Awaitable[dict]]
 Send = Callable[[dict], Awaitable[None]]
 # A vote's body is a CSRF token and an answer's id: anything bigger goes to Django.
 LANE_BODY_BYTES = 8 * 1024
+# The middleware that only add headers to an answer: the lane's answers get them from the same
+# middleware, where the site's MIDDLEWARE lists them, so they carry what Django's answers carry.
+HEADER_MIDDLEWARE = (
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,14 @@ def _never(request: HttpRequest) -> HttpResponse:
 
 
 _csrf = _CsrfCheck(_never)
-_headers = [SecurityMiddleware(_never), XFrameOptionsMiddleware(_never)]
+
+
+def header_middleware() -> list[MiddlewareMixin]:
+    """The site's header middleware, made now (they read their settings when made, as Django's
+    handler makes its own at start), in the order Django applies them to an answer."""
+    return [
+        import_string(path)(_never) for path in reversed(settings.MIDDLEWARE) if path in HEADER_MIDDLEWARE
+    ]
 
 
 class VoteLane:
@@ -89,6 +102,7 @@ class VoteLane:
 
     def __init__(self, app: Callable) -> None:
         self.app = app
+        self.headers = header_middleware()
         # SQLite takes one writer at a time: a second thread would only wait for the first.
         threads = 1 if connection.vendor == "sqlite" else 2
         self.box: BallotBox[ScriptVote, Answer] = BallotBox(count_script_votes, threads=threads)
@@ -109,7 +123,7 @@ class VoteLane:
                 answer = None  # nothing of the batch was saved: Django tries again, and says what failed
         if answer is None or answer.data is None:
             return await self.app(scope, _replayed(body, more, receive), send)
-        await _send(send, respond(vote, answer))
+        await _send(send, respond(vote, answer, self.headers))
 
 
 def vote_poll_id(scope: Scope) -> int | None:
@@ -210,12 +224,12 @@ def _seen_by_fans(poll: Poll, choices: list[int]) -> list[dict[str, Any] | None]
         return [None] * len(choices)
 
 
-def respond(vote: ScriptVote, answer: Answer) -> HttpResponse:
+def respond(vote: ScriptVote, answer: Answer, headers: list[MiddlewareMixin]) -> HttpResponse:
     response = JsonResponse(answer.data, status=answer.status)
     if answer.status == 200:
         voter_cookie_remember(response, vote.voter)
     response = _csrf.process_response(vote.request, response)
-    for middleware in _headers:
+    for middleware in headers:
         response = middleware.process_response(vote.request, response)
     if answer.status >= 400:  # as Django logs the refusals of its own views
         log_response(

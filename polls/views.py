@@ -30,7 +30,9 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     message = vote_message(outcome.vote.option.label, counted=outcome.counted)
     if wants_json(request):
         payload = poll_for_fan(poll=poll, voter_key=voter.key)
-        response = JsonResponse({"message": message, "counted": outcome.counted, "poll": payload})
+        response: HttpResponse = JsonResponse(
+            {"message": message, "counted": outcome.counted, "poll": payload}
+        )
     else:
         messages.success(request, message, extra_tags="poll")
         response = redirect(_poll_url(poll))

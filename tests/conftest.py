@@ -19,6 +19,26 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Django's default hasher takes most of a second a password, by design; tests make users by the
+# hundred. Set before anything is hashed, so the server processes `live_site` forks have it too.
+# Production keeps Django's default (tests/security/test_passwords.py).
+TEST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config):
+    from django.contrib.auth.hashers import get_hashers, get_hashers_by_algorithm
+
+    settings.PASSWORD_HASHERS = TEST_PASSWORD_HASHERS
+    get_hashers.cache_clear()
+    get_hashers_by_algorithm.cache_clear()
+
+
+def pytest_itemcollected(item):
+    """Every browser test is slow: it starts a server process and Chromium (4 to 9 s each)."""
+    if item.get_closest_marker("browser"):
+        item.add_marker(pytest.mark.slow)
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests of a service this configuration does not use are left out, not skipped:
     CI runs the suite again on PostgreSQL and Redis, where they run."""
@@ -54,11 +74,11 @@ def shared_data() -> Path:
 
 @pytest.fixture
 def demo(db):
-    from django.utils import timezone
+    """The demo as load_demo leaves it, in this test's own transaction: loaded once per run and
+    put back for each test (tests/demo_copy.py). Returns load_demo's notes."""
+    from tests.demo_copy import demo_put_back
 
-    from demo.loader import load_demo
-
-    return load_demo(now=timezone.now())
+    return demo_put_back()
 
 
 @pytest.fixture

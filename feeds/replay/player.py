@@ -159,10 +159,11 @@ class _Run:
         if step.kind is StepKind.SHOT:
             self._count_shot(step)
             return ""
-        event = match_record_event(match=self.match, by=self.by, **self._event_fields(step))
+        event = match_record_event(match=self.match, by=self.by, **self._event_fields(step)).event
+        assert event is not None, "match_record_event returns the event it wrote"
         if step.shot is not None:
             self._count_shot(step)
-        coming_on = f" → {event.player_in.known_as}" if event.player_in_id else ""
+        coming_on = f" → {event.player_in.known_as}" if event.player_in is not None else ""
         team = f" ({self.teams[step.side]})" if step.side else ""
         return f"{event}{coming_on}{team}{self._score_after(event)}"
 
@@ -174,7 +175,7 @@ class _Run:
     def _period_end(self, step: ReplayStep, at: dt.datetime) -> str:
         more = any(period > step.period for period in self.replay.periods)
         status = ENDS[step.period][0 if more else 1]
-        match = match_change_status(match=self.match, status=status, at=at, by=self.by)
+        match = match_change_status(match=self.match, status=status, at=at, by=self.by).match
         if step.period in BREAKS:
             self.starts[Period(step.period + 1)] = at + BREAKS[step.period]
         if step.possession is not None:
@@ -191,7 +192,7 @@ class _Run:
             "period": step.period,
             "minute": step.minute,
             "added_minute": step.added_minute,
-            "team": self.teams.get(step.side),
+            "team": self.teams[step.side] if step.side is not None else None,
             "detail": step.detail,
             "text": step.text,
         }
@@ -211,7 +212,7 @@ class _Run:
         return self.players[player_id]
 
     def _count_shot(self, step: ReplayStep) -> None:
-        if step.period is Period.PENALTIES or step.side is None:
+        if step.period is Period.PENALTIES or step.side is None or step.shot is None:
             return
         tally = self.tallies.setdefault((step.side, step.period), ShotTally())
         tally.shots += 1

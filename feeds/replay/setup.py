@@ -86,7 +86,7 @@ def replay_prepare(
             stage__season__competition=stage.season.competition, round_name=key
         ).first()
         reset = match is not None
-        match = _reset(match, fields) if reset else Match.objects.create(round_name=key, **fields)
+        match = _reset(match, fields) if match is not None else Match.objects.create(round_name=key, **fields)
         players: dict[str, Player] = {}
         _lineup(match, home, replay.home, players)
         _lineup(match, away, replay.away, players)

@@ -2,6 +2,7 @@
 with the plain facts a script checks: score, half-time score, goals, sendings-off, stats."""
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict
 
 from fixtures_app.models import Match
@@ -13,7 +14,7 @@ from football.clock import minute_label
 from football.events import SENDING_OFF_KINDS, EventFact, EventKind, Side
 
 
-def replay_summary(match: Match, *, now: dt.datetime, refusals: list[str] = ()) -> dict:
+def replay_summary(match: Match, *, now: dt.datetime, refusals: Sequence[str] = ()) -> dict:
     match = match_for_page(match.pk)
     frame = snapshot(match, now=now)
     facts = event_facts(match, match_events(match))
@@ -62,5 +63,5 @@ def _line(fact: EventFact, names: dict[Side, str]) -> dict:
     }
 
 
-def _pair(home: int | None, away: int | None) -> list[int] | None:
+def _pair(home: int | None, away: int | None) -> list[int | None] | None:
     return None if home is None else [home, away]

@@ -1,6 +1,6 @@
 """Tables and fixtures as JSON: the same selectors as the table and fixtures pages."""
 
-from typing import Annotated
+from typing import Annotated, get_type_hints
 
 from ninja import Field, Query, Schema
 
@@ -10,24 +10,18 @@ from fixtures_app.api.router import router
 from fixtures_app.api.schemas import SLUG, MatchLineOut, SlugPath
 from fixtures_app.models import Season, Stage
 from fixtures_app.selectors.fixtures import fixtures_by_round
-from fixtures_app.selectors.tables import StageRequired, season_table, table_json
+from fixtures_app.selectors.tables import JSON_FIELDS, StageRequired, TableRow, season_table, table_json
 
 SEASON = "/competitions/{competition}/seasons/{season}"
 
 
+# A row as `table_json` gives it: the page's row's JSON fields, typed as the rule's row
+# (football/standings.py) types them. (No docstring: it would show in the OpenAPI schema.)
+_ROW_TYPES = get_type_hints(TableRow)
+
+
 class TableRowOut(Schema):
-    position: int
-    team: str
-    played: int
-    won: int
-    drawn: int
-    lost: int
-    goals_for: int
-    goals_against: int
-    goal_difference: int
-    points: int
-    deducted: int
-    form: str
+    __annotations__ = {name: _ROW_TYPES[name] for name in JSON_FIELDS}
 
 
 class TableOut(Schema):

@@ -83,5 +83,5 @@ class MatchEvent(models.Model):
 
     def __str__(self) -> str:
         added = f"+{self.added_minute}" if self.added_minute else ""
-        who = f" {self.player.known_as}" if self.player_id else ""
+        who = f" {self.player.known_as}" if self.player is not None else ""
         return f"{self.minute}{added}' {self.get_kind_display()}{who}"

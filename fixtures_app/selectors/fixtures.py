@@ -78,18 +78,19 @@ def game_line(match: Match, *, tz: dt.tzinfo) -> GameLine:
     sport = match.stage.season.competition.sport
     home, away = match.home_team.display_name, match.away_team.display_name
     kickoff = match.kickoff.astimezone(tz)
-    has_score = match.home_score is not None and match.away_score is not None
     line = matchups.matchup(sport, home, away)
+    score, result = "", line
+    if match.home_score is not None and match.away_score is not None:
+        score = matchups.scoreline(sport, match.home_score, match.away_score)
+        result = matchups.result_line(sport, home, away, match.home_score, match.away_score)
     return GameLine(
         match=match,
         line=line,
         kickoff=kickoff,
         kickoff_time=matchups.kickoff_time(kickoff.time()),
         strip=matchups.strip_line(sport, home, away, kickoff.time()),
-        score=matchups.scoreline(sport, match.home_score, match.away_score) if has_score else "",
-        result=matchups.result_line(sport, home, away, match.home_score, match.away_score)
-        if has_score
-        else line,
+        score=score,
+        result=result,
         state=_state(Status(match.status)),
         status_label=match.status_label,
         competition=match.stage.season.competition.short_name or match.stage.season.competition.name,

@@ -9,13 +9,14 @@ from fixtures_app.models import Match
 from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
 from fixtures_app.selectors.tables import stage_table
-from football.events import EventKind
+from football.events import CARD_KINDS, EventKind
 from football.timeline import TimelineEntry
 
 ANNOUNCED = frozenset({"goal", "own_goal", "red", "second_yellow"})
 LINEUP_KINDS = frozenset({*ANNOUNCED, "yellow", "substitution"})
 SCORE_CHANGING = frozenset({"event_corrected", "event_deleted", "status_changed"})
-CARD_KINDS = frozenset({"yellow", "second_yellow", "red", "var"})
+# Events that change the card counts of the stats panel: a card, or a VAR decision that may cancel one.
+CARD_COUNT_KINDS = frozenset({*CARD_KINDS, EventKind.VAR})
 # Changes the match-flow chart draws: goals, sendings-off, substitutions, VAR reversals.
 CHART_KINDS = frozenset({"goal", "second_yellow", "red", "substitution", "var"})
 CHART_CHANGES = frozenset({"event_deleted", "status_changed", "stats_changed"})
@@ -76,7 +77,7 @@ def change_message(
         message["announce"] = _announcement(page, this)
     if event_kind in LINEUP_KINDS or kind in ("event_deleted", "lineups_changed"):
         message["lineups_html"] = lineups_html(page)
-    if kind == "stats_changed" or event_kind in CARD_KINDS or kind == "event_deleted":
+    if kind == "stats_changed" or event_kind in CARD_COUNT_KINDS or kind == "event_deleted":
         message["stats_html"] = stats_html(page)
     if event_kind in CHART_KINDS or kind in CHART_CHANGES:
         message["chart_html"] = chart_html(page, now=now)

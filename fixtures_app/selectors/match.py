@@ -14,7 +14,7 @@ from football.status import Status
 from football.summary import SideSummary, key_events
 from football.timeline import TimelineEntry, timeline
 
-LEG_LABELS = {1: "1st Leg", 2: "2nd Leg"}
+LEG_LABELS: dict[int | None, str] = {1: "1st Leg", 2: "2nd Leg"}
 
 
 @dataclass(frozen=True)
@@ -132,29 +132,35 @@ def _player_notes(facts: list[EventFact]) -> dict[int, list[str]]:
         elif fact.kind in NOTE_TEXT and fact.player_id:
             notes.setdefault(fact.player_id, []).append(f"{NOTE_TEXT[fact.kind]} {when}")
         elif fact.kind is EventKind.SUBSTITUTION:
-            notes.setdefault(fact.player_id, []).append(f"off {when}")
-            notes.setdefault(fact.player_in_id, []).append(f"on {when}")
+            for player_id, note in ((fact.player_id, "off"), (fact.player_in_id, "on")):
+                if player_id is not None:
+                    notes.setdefault(player_id, []).append(f"{note} {when}")
     return notes
 
 
 def aggregate_line(match: Match) -> str:
     """The tie's aggregate for the leg shown, e.g. "Atalanta win 3-1 on aggregate"."""
-    if match.tie_id is None or match.leg is None or match.home_score is None:
+    if match.tie_id is None or match.leg is None or match.home_score is None or match.tie is None:
         return ""
     legs = {leg.leg: leg for leg in match.tie.legs.select_related("home_team", "away_team")}
     first, second = legs.get(1), legs.get(2)
-    if first is None or second is None or first.home_score is None or second.home_score is None:
+    first_leg = _leg(first) if first is not None else None
+    second_leg = _leg(second) if second is not None else None
+    if second is None or first_leg is None or second_leg is None:
         return ""
     outcome = ties.tie_outcome(
-        _leg(first),
-        _leg(second),
+        first_leg,
+        second_leg,
         away_goals_rule=match.tie.away_goals_rule,
         second_leg_finished=second.is_finished,
     )
     return outcome.line
 
 
-def _leg(match: Match) -> ties.LegResult:
+def _leg(match: Match) -> ties.LegResult | None:
+    """The leg's result; None before it has one."""
+    if match.home_score is None or match.away_score is None:
+        return None
     return ties.LegResult(
         match.home_team.name,
         match.away_team.name,

@@ -23,7 +23,7 @@ def is_level(match: Match, current: Status) -> bool:
         return shootout.home == shootout.away
     now = scoring.score(facts)
     first_leg = _first_leg(match)
-    if first_leg is None:
+    if first_leg is None or match.tie is None:
         return match.leg != 1 and now.home == now.away
     second = ties.LegResult(match.home_team.name, match.away_team.name, now.home, now.away)
     rule = match.tie.away_goals_rule

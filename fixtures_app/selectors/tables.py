@@ -19,6 +19,7 @@ from football.status import FINISHED, NOT_STARTED, Status
 
 TABLE_KINDS = (Stage.Kind.LEAGUE, Stage.Kind.GROUP)
 NOT_COUNTED = frozenset({*NOT_STARTED, Status.ABANDONED})
+# What the JSON gives of each row (TableRow), in this order; the API's row schema is made from it.
 JSON_FIELDS = (
     "position",
     "team",
@@ -43,24 +44,14 @@ class StageRequired(LookupError):
         super().__init__(f"{season} has several tables; choose a stage: {', '.join(stages)}.")
 
 
-@dataclass(frozen=True)
-class TableRow:
-    position: int
+@dataclass(frozen=True, kw_only=True)
+class TableRow(standings.Row):
+    """The rule's row (football/standings.py) as pages show it: its figures as the rule gives
+    them, `team` the club's name rather than its key, and the club's id, slug and page."""
+
     team_id: int
-    team: str
     team_slug: str
     team_url: str
-    played: int
-    won: int
-    drawn: int
-    lost: int
-    goals_for: int
-    goals_against: int
-    goal_difference: int
-    points: int
-    form: str
-    deducted: int
-    deduction_reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ PLAYER_KINDS = frozenset(
         EventKind.SUBSTITUTION,
     }
 )
-CLOSED_STATUSES = frozenset({*NOT_STARTED, Status.ABANDONED})
 ACTIONS = {
     EventKind.GOAL: "score",
     EventKind.MISSED_PENALTY: "take a penalty",

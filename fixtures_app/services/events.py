@@ -12,7 +12,7 @@ from fixtures_app.models import Match, MatchEvent, Player, Team
 from fixtures_app.selectors.facts import event_fact, event_facts, match_events
 from fixtures_app.services import checks
 from fixtures_app.services.results import match_refresh_result
-from fixtures_app.services.updates import earlier_write, match_log_update, replayed_event
+from fixtures_app.services.updates import Written, earlier_write, match_log_update, repeated_write
 from football.events import CARD_KINDS, EventFact, EventKind, GoalType, VarDecision
 
 # A new event has no id yet; it sorts after every saved event in the same minute.
@@ -54,17 +54,17 @@ def match_record_event(
     text: str = "",
     by: AbstractBaseUser | None = None,
     client_key: str = "",
-) -> MatchEvent:
+) -> Written:
     """Records an event, refusing anything the rules do not allow with a clear message.
 
     A write repeated with the same `client_key` (a double click, a retry) records nothing
-    more and returns the event the first attempt recorded.
+    more and answers with what the first attempt wrote.
     """
     with transaction.atomic():
         match = lock_match(match)
         earlier = earlier_write(match=match, client_key=client_key)
         if earlier is not None:
-            return replayed_event(earlier) or _gone()
+            return repeated_write(match, earlier, event_kept=True)
         if checks.parse_kind(kind) in SYSTEM_KINDS:
             checks.refuse("Periods start and end with the period controls, not as events.", "kind")
         event = MatchEvent(match=match, created_by=by if by and by.is_authenticated else None)
@@ -85,7 +85,7 @@ def match_record_event(
         )
         _check_and_save(match, event, others=match_events(match))
         match_refresh_result(match=match)
-        match_log_update(
+        update = match_log_update(
             match=match,
             kind="event_added",
             summary=f"Recorded {event}",
@@ -94,7 +94,7 @@ def match_record_event(
             by=by,
             client_key=client_key,
         )
-    return event
+    return Written(match=match, update=update, event=event)
 
 
 def match_correct_event(
@@ -104,7 +104,7 @@ def match_correct_event(
     by: AbstractBaseUser | None = None,
     client_key: str = "",
     **changes,
-) -> MatchEvent:
+) -> Written:
     """Corrects an event; refused when someone changed it since `expected_version`."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
@@ -113,7 +113,7 @@ def match_correct_event(
         match = lock_match(event.match)
         earlier = earlier_write(match=match, client_key=client_key)
         if earlier is not None:
-            return replayed_event(earlier) or _gone()
+            return repeated_write(match, earlier, event_kept=True)
         current = _locked_event(event)
         before = str(current)
         if current.version != expected_version:
@@ -130,7 +130,7 @@ def match_correct_event(
         _check_and_save(match, current, others=others)
         checks.check_record(match)
         match_refresh_result(match=match)
-        match_log_update(
+        update = match_log_update(
             match=match,
             kind="event_corrected",
             summary=f"Corrected {before} → {current}",
@@ -139,17 +139,18 @@ def match_correct_event(
             by=by,
             client_key=client_key,
         )
-    return current
+    return Written(match=match, update=update, event=current)
 
 
 def match_delete_event(
     *, event: MatchEvent, by: AbstractBaseUser | None = None, client_key: str = ""
-) -> None:
+) -> Written:
     """Deletes an event (and any VAR decision that reversed it)."""
     with transaction.atomic():
         match = lock_match(event.match)
-        if earlier_write(match=match, client_key=client_key) is not None:
-            return
+        earlier = earlier_write(match=match, client_key=client_key)
+        if earlier is not None:
+            return repeated_write(match, earlier)
         current = _locked_event(event)
         if current.kind in SYSTEM_KINDS:
             checks.refuse("Period starts and ends are set with the period controls.", "kind")
@@ -157,7 +158,7 @@ def match_delete_event(
         current.delete()
         checks.check_record(match)
         match_refresh_result(match=match)
-        match_log_update(
+        update = match_log_update(
             match=match,
             kind="event_deleted",
             summary=summary,
@@ -166,10 +167,7 @@ def match_delete_event(
             by=by,
             client_key=client_key,
         )
-
-
-def _gone() -> MatchEvent:
-    raise ValidationError("This change was already made, and its event has since been deleted.", code="gone")
+    return Written(match=match, update=update)
 
 
 def lock_match(match: Match) -> Match:

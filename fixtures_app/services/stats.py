@@ -8,7 +8,7 @@ from django.db import transaction
 
 from fixtures_app.models import Match, MatchStat, Team
 from fixtures_app.services.events import lock_match
-from fixtures_app.services.updates import earlier_write, match_log_update
+from fixtures_app.services.updates import Written, earlier_write, match_log_update, repeated_write
 from football.events import PERIOD_LABELS, Period
 from football.statistics import StatLine, check_figures
 
@@ -24,7 +24,7 @@ def match_record_stats(
     possession: int | None = None,
     by: AbstractBaseUser | None = None,
     client_key: str = "",
-) -> MatchStat:
+) -> Written:
     """Sets a side's figures for a period (None leaves a figure unknown)."""
     line = StatLine(shots, shots_on_target, expected_goals, possession)
     with transaction.atomic():
@@ -32,8 +32,9 @@ def match_record_stats(
         period = _period(match, period)
         if team.pk not in (match.home_team_id, match.away_team_id):
             raise ValidationError(f"{team} is not playing in {match}.", code="team")
-        if earlier_write(match=match, client_key=client_key) is not None:
-            return MatchStat.objects.get(match=match, team=team, period=period)
+        earlier = earlier_write(match=match, client_key=client_key)
+        if earlier is not None:
+            return repeated_write(match, earlier)
         other = MatchStat.objects.filter(match=match, period=period).exclude(team=team).first()
         try:
             check_figures(line, other_possession=other.possession if other else None)
@@ -45,14 +46,14 @@ def match_record_stats(
             period=period,
             defaults={**line.__dict__, "updated_by": by if by and by.is_authenticated else None},
         )
-        match_log_update(
+        update = match_log_update(
             match=match,
             kind="stats_changed",
             summary=f"Stats, {team}, {PERIOD_LABELS[period].lower()}: {_summary(line)}",
             by=by,
             client_key=client_key,
         )
-    return stat
+    return Written(match=match, update=update, stat=stat)
 
 
 def _period(match: Match, period: int) -> Period:

@@ -12,7 +12,7 @@ from fixtures_app.models.match import PERIOD_START_FIELDS
 from fixtures_app.selectors.status import is_level, resume_from
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.results import match_refresh_result
-from fixtures_app.services.updates import earlier_write, match_log_update
+from fixtures_app.services.updates import Written, earlier_write, match_log_update, repeated_write
 from football.clock import MAX_ADDED_MINUTES, PERIOD_MINUTES, live_minute
 from football.events import EventKind, Period
 from football.status import Status, check_transition, period_ending, period_starting
@@ -25,7 +25,7 @@ def match_change_status(
     at: dt.datetime | None = None,
     by: AbstractBaseUser | None = None,
     client_key: str = "",
-) -> Match:
+) -> Written:
     """Changes the status, recording the period start or end it means in the timeline."""
     at = at or timezone.now()
     try:
@@ -34,8 +34,9 @@ def match_change_status(
         raise ValidationError(f"Unknown status '{status}'.", code="status") from None
     with transaction.atomic():
         match = lock_match(match)
-        if earlier_write(match=match, client_key=client_key) is not None:
-            return match
+        earlier = earlier_write(match=match, client_key=client_key)
+        if earlier is not None:
+            return repeated_write(match, earlier)
         current = Status(match.status)
         try:
             check_transition(current, new, level=is_level(match, current), resume_from=resume_from(match))
@@ -47,14 +48,14 @@ def match_change_status(
         match.status = new
         match.save(update_fields=["status", *PERIOD_START_FIELDS.values()])
         match_refresh_result(match=match)
-        match_log_update(
+        update = match_log_update(
             match=match,
             kind="status_changed",
             summary=f"Status: {match.status_label}",
             by=author,
             client_key=client_key,
         )
-    return match
+    return Written(match=match, update=update)
 
 
 def _end_period(match: Match, period: Period | None, at: dt.datetime, author) -> None:

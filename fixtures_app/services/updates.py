@@ -2,14 +2,39 @@
 audit trail, and one message, published to fans once the transaction has committed."""
 
 import json
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fixtures_app.models import Match, MatchEvent, MatchUpdate
+from fixtures_app.models import Match, MatchEvent, MatchStat, MatchUpdate
 from fixtures_app.selectors.live import change_message
 from live import realtime
+
+ALREADY_DELETED = "This change was already made, and its event has since been deleted."
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did, for its caller to answer with (the console, the API and the editors'
+    socket read nothing back): the match as the write left it, the update it logged (for a
+    repeated write, the first attempt's) and the event or stat line it wrote."""
+
+    match: Match
+    update: MatchUpdate
+    event: MatchEvent | None = None
+    stat: MatchStat | None = None
+    repeated: bool = False
+
+    @property
+    def seq(self) -> int:
+        return self.update.seq
+
+    @property
+    def summary(self) -> str:
+        return self.update.summary
 
 
 def match_log_update(
@@ -53,8 +78,24 @@ def earlier_write(*, match: Match, client_key: str) -> MatchUpdate | None:
     return MatchUpdate.objects.filter(match=match, client_key=client_key).first()
 
 
-def replayed_event(update: MatchUpdate) -> MatchEvent | None:
-    return MatchEvent.objects.filter(pk=update.event_id).first() if update.event_id else None
+def earlier_deletion(*, event_id: int, client_key: str) -> MatchUpdate | None:
+    """The deletion of an event that is gone, if this very write (same `client_key`) made it:
+    a retried deletion answers as the first did; anyone else's is a conflict."""
+    if not client_key or not client_key.isprintable():
+        return None
+    deletion = MatchUpdate.objects.filter(event_id=event_id, kind="event_deleted").defer("message").first()
+    return deletion if deletion is not None and deletion.client_key == client_key else None
+
+
+def repeated_write(match: Match, earlier: MatchUpdate, *, event_kept: bool = False) -> Written:
+    """A repeated write's answer: the first attempt's update, and its event if it made one
+    that still exists (`event_kept`: refused as gone when the event was deleted since)."""
+    event = MatchEvent.objects.filter(pk=earlier.event_id).first() if earlier.event_id else None
+    if event_kept and event is None:
+        raise ValidationError(
+            "This change was already made, and its event has since been deleted.", code="gone"
+        )
+    return Written(match=match, update=earlier, event=event, repeated=True)
 
 
 def _score_message(match: Match, message: dict) -> dict:

@@ -9,22 +9,21 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from fixtures_app.editing import GONE
 from fixtures_app.editors import can_edit_matches
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.console import console_page
 from fixtures_app.selectors.home import home_page
+from fixtures_app.services.updates import earlier_deletion
 from live import realtime
 from matchcentre.http import wants_json
-
-# Refusals that are nobody's typing mistake: the event changed or went while the editor looked.
-CONFLICT_CODES = ("stale", "gone")
+from matchcentre.refusals import Refusal, form_refusal
 
 
 def editor_required(view):
@@ -37,7 +36,7 @@ def editor_required(view):
             return view(request, *args, **kwargs)
         message = "Only editors can use the match console."
         if wants_json(request):
-            return _json_refusal(message, "forbidden", status=403)
+            return Refusal("forbidden", message).response()
         context = {"title": "Editors only", "message": message}
         return render(request, "fixtures_app/console/notice.html", context, status=403)
 
@@ -136,13 +135,12 @@ def _submit(request, match: Match, make_form) -> HttpResponse:
     """Parses the request, lets the form call its service, and answers how the client asked."""
     data = _data(request)
     if data is None:
-        return _json_refusal("Send a JSON object.", "invalid", status=400)
+        return Refusal("invalid", "Send a JSON object.").response()
     form = make_form(data)
-    if form.is_valid():
-        form.save(by=request.user)
-    if form.errors:
+    written = form.save(by=request.user) if form.is_valid() else None
+    if form.errors or written is None:
         return _refused(request, match, form)
-    return _done(request, match, _update(match, form.cleaned_data["client_key"]))
+    return _done(request, match, written.update)
 
 
 def _data(request) -> QueryDict | dict | None:
@@ -155,68 +153,48 @@ def _data(request) -> QueryDict | dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _update(match: Match, client_key: str) -> MatchUpdate | None:
-    """The update the write made (or, for a repeated write, the first attempt made)."""
-    updates = MatchUpdate.objects.filter(match=match).defer("message")
-    if client_key:
-        return updates.filter(client_key=client_key).first()
-    return updates.order_by("-seq").first()
-
-
-def _done(request, match: Match, update: MatchUpdate | None) -> HttpResponse:
-    summary = update.summary if update else "Saved."
-    delivery = realtime.delivery_status()
+def _done(request, match: Match, update: MatchUpdate) -> HttpResponse:
+    """The write's answer, from the update it logged (for a repeated write, the first attempt's)."""
     if wants_json(request):
-        seq, event_id = (update.seq, update.event_id) if update else (None, None)
-        answer = {"ok": True, "seq": seq, "event_id": event_id, "message": summary, "delivery": delivery}
+        answer = {
+            "ok": True,
+            "seq": update.seq,
+            "event_id": update.event_id,
+            "message": update.summary,
+            "delivery": realtime.delivery_status(),
+        }
         return JsonResponse(answer)
-    messages.success(request, summary)  # the console page it redirects to shows the delivery banner
+    messages.success(request, update.summary)  # the console page it redirects to shows the delivery banner
     return redirect("fixtures_app:console-match", pk=match.pk)
 
 
 def _refused(request, match: Match, form: ServiceForm) -> HttpResponse:
-    message = _error_message(form)
-    code = next((code for code in CONFLICT_CODES if form.has_error(NON_FIELD_ERRORS, code)), "invalid")
+    refusal = form_refusal(form)
     if wants_json(request):
-        errors = {name: list(errors) for name, errors in form.errors.items()}
-        return _json_refusal(message, code, status=409 if code in CONFLICT_CODES else 400, errors=errors)
-    messages.error(request, message)
+        return refusal.response()
+    messages.error(request, refusal.message)
     return redirect("fixtures_app:console-match", pk=match.pk)
-
-
-def _error_message(form: ServiceForm) -> str:
-    """Every error in one line an editor can read aloud: "Minute: Enter a whole number."."""
-    lines = []
-    for name, errors in form.errors.items():
-        prefix = "" if name == NON_FIELD_ERRORS else f"{form.fields[name].label}: "
-        lines.extend(f"{prefix}{error}" for error in errors)
-    return " ".join(lines)
 
 
 def _event_gone(request, pk: int) -> HttpResponse:
     """An event that is not there: deleted by this very request before (a retry), or by someone else."""
     data = _data(request) or {}
-    client_key = data.get("client_key") or ""
-    earlier = MatchUpdate.objects.filter(event_id=pk, kind="event_deleted").defer("message").first()
-    if earlier is not None and client_key and earlier.client_key == client_key:
-        return _done(request, earlier.match, earlier)
-    message = "This event no longer exists: another editor may have deleted it."
-    if wants_json(request):
-        return _json_refusal(message, "gone", status=409)
-    messages.error(request, message)
+    earlier = earlier_deletion(event_id=pk, client_key=str(data.get("client_key") or ""))
     if earlier is not None:
-        return redirect("fixtures_app:console-match", pk=earlier.match_id)
+        return _done(request, earlier.match, earlier)
+    if wants_json(request):
+        return Refusal("gone", GONE).response()
+    messages.error(request, GONE)
+    deleted_from = MatchUpdate.objects.filter(event_id=pk, kind="event_deleted").values_list(
+        "match_id", flat=True
+    )
+    if deleted_from:
+        return redirect("fixtures_app:console-match", pk=deleted_from[0])
     return redirect("fixtures_app:console")
 
 
 def _not_found(request, message: str) -> HttpResponse:
     if wants_json(request):
-        return _json_refusal(message, "not_found", status=404)
+        return Refusal("not_found", message).response()
     context = {"title": "Not found", "message": message}
     return render(request, "fixtures_app/console/notice.html", context, status=404)
-
-
-def _json_refusal(message: str, code: str, *, status: int, errors: dict | None = None) -> JsonResponse:
-    return JsonResponse(
-        {"ok": False, "errors": errors or {}, "message": message, "code": code}, status=status
-    )

@@ -1,6 +1,7 @@
 """The editors' sign-in page: Django's own, with guessing slowed down."""
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.views import LoginView
 
 from matchcentre.http import too_fast
@@ -24,8 +25,14 @@ def _is_guessing(request) -> bool:
     by_name = too_fast(
         request,
         group="signin.username",
-        key=lambda group, request: request.POST.get("username", "").strip().lower()[:150],
+        key=lambda group, request: username_key(request.POST.get("username", "")),
         rate=settings.SIGNIN_RATE_PER_USERNAME,
     )
     by_address = too_fast(request, group="signin.address", key="ip", rate=settings.SIGNIN_RATE_PER_ADDRESS)
     return by_name or by_address
+
+
+def username_key(typed: str) -> str:
+    """The bucket of a typed username: the name as Django itself reads it (NFKC, so full-width
+    `ｅｄｉｔｏｒ` is `editor`), case folded, so look-alike spellings share one limit."""
+    return AbstractBaseUser.normalize_username(typed.strip()).casefold()[:150]

@@ -55,7 +55,7 @@ def test_pages_and_writes_answer_a_clear_503_when_the_database_is_out_of_reach(t
         assert "Traceback" not in page.body and "OperationalError" not in page.body
     for answer in (write, api_read, api_write):
         assert answer.status == 503
-        assert answer.json()["code"] == "unavailable" and UNREACHABLE in answer.json()["detail"]
+        assert answer.json()["code"] == "unavailable" and UNREACHABLE in answer.json()["message"]
         assert "Traceback" not in answer.body
     assert write.json()["ok"] is False and UNREACHABLE in write.json()["message"]  # as console.js reads it
     figures(
@@ -66,7 +66,7 @@ def test_pages_and_writes_answer_a_clear_503_when_the_database_is_out_of_reach(t
 
 def a_goal(match: Match) -> MatchEvent:
     saka = match.lineup.get(player__known_as="Saka").player
-    return match_record_event(match=match, kind="goal", minute=21, team=match.home_team, player=saka)
+    return match_record_event(match=match, kind="goal", minute=21, team=match.home_team, player=saka).event
 
 
 # Each write, cut off where it has saved part of its work: the change itself is made, the

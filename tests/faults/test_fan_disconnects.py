@@ -46,6 +46,7 @@ class Cuts:
     abrupt: int = 0
 
 
+@pytest.mark.slow
 def test_a_fan_cut_off_at_random_ends_with_exactly_the_editors_changes(
     shared_data, delivery_redis_url, tmp_path, figures
 ):
@@ -65,6 +66,7 @@ def test_a_catch_up_asked_while_a_change_commits_answers_the_missed_messages_not
     assert [(message["type"], message["seq"]) for message in caught_up] == [("status_changed", 1)]
 
 
+@pytest.mark.slow
 @pytest.mark.soak
 @pytest.mark.parametrize("feed", FEEDS)
 def test_soak_four_fans_cut_off_through_each_real_match(

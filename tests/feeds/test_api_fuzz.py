@@ -48,7 +48,7 @@ def feed(transactional_db) -> Feed:
     match_change_status(match=match, status="first_half", by=editor)
     goal = match_record_event(
         match=match, kind="goal", minute=5, team=match.home_team, player=scorer, by=editor
-    )
+    ).event
     poll = make_poll(match)
     _, key = api_token_create(name="Fuzzer", user=editor)
     ids = {"match_id": match.pk, "event_id": goal.pk, "team_id": match.home_team_id, "poll_id": poll.pk}
@@ -56,6 +56,7 @@ def feed(transactional_db) -> Feed:
     return Feed(match=match, key=key, ids=ids, slugs=slugs)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
 def test_every_answer_is_documented_and_none_is_a_server_error(feed, mode):

@@ -54,7 +54,7 @@ def test_after_kick_off_a_sheet_is_added_to_not_replaced(client, match, key):
         {"entries": entries("Nwaneri", starter=False, first_shirt=53)},
         key=key,
     )
-    assert replaced.status_code == 400 and "kicked off" in replaced.json()["detail"]
+    assert replaced.status_code == 400 and "kicked off" in replaced.json()["message"]
     assert added.status_code == 200 and names(match) == ["Raya", "Nwaneri"]
 
 
@@ -83,7 +83,7 @@ def test_the_same_key_for_another_request_is_a_conflict(client, match, key):
 )
 def test_a_sheet_the_rules_refuse_changes_nothing(client, match, key, sheet, words):
     response = call(client, "PUT", lineup_path(match), {"entries": sheet()}, key=key)
-    assert response.status_code == 400 and words in response.json()["detail"]
+    assert response.status_code == 400 and words in response.json()["message"]
     assert names(match) == []
 
 

@@ -56,7 +56,7 @@ def test_answers_with_the_same_key_are_refused(client, key):
     response = call(client, "POST", f"/matches/{match.pk}/polls", {"options": options}, key=key)
     assert (
         response.status_code == 400
-        and response.json()["detail"] == "Each answer of a poll needs its own key."
+        and response.json()["message"] == "Each answer of a poll needs its own key."
     )
     assert not Poll.objects.exists()
 

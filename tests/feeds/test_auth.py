@@ -28,7 +28,7 @@ def record(client, match, **kwargs):
 def assert_refused(response, status: int, words: str) -> None:
     assert response.status_code == status
     body = response.json()
-    assert words in body["detail"]
+    assert words in body["message"]
     assert body["code"] == {401: "unauthorized", 403: "forbidden"}[status]
 
 

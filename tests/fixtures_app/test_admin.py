@@ -99,7 +99,9 @@ def test_deleting_the_first_yellow_of_a_second_yellow_in_the_admin_is_explained_
 
     salah = match.lineup.get().player
     first, second = (
-        match_record_event(match=match, kind="yellow", minute=minute, team=match.away_team, player=salah)
+        match_record_event(
+            match=match, kind="yellow", minute=minute, team=match.away_team, player=salah
+        ).event
         for minute in (20, 40)
     )
     response = admin_client.post(

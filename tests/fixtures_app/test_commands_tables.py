@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from fixtures_app.models import Match, PointsDeduction
-from tests.fixtures_app.test_services_imports import CUP, LEAGUE
+from tests.feeds.test_imports import CUP, LEAGUE
 
 pytestmark = pytest.mark.django_db
 

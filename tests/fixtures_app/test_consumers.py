@@ -36,7 +36,7 @@ def goal(match, minute=7):
         team=match.away_team,
         player=match.lineup.get().player,
         goal_type="penalty",
-    )
+    ).event
 
 
 async def test_fan_gets_a_snapshot_on_connect(match):

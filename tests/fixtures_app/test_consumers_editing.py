@@ -116,3 +116,42 @@ def test_anonymous_user_is_not_an_editor():
     from fixtures_app.editors import can_edit_matches
 
     assert not can_edit_matches(AnonymousUser())
+
+
+def deactivate(editor) -> None:
+    editor.is_active = False
+    editor.save()
+
+
+def remove_from_editors(editor) -> None:
+    editor.groups.clear()
+
+
+def change_password(editor) -> None:
+    editor.set_password("a-new-password-for-tests")
+    editor.save()
+
+
+def sign_out(editor) -> None:
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.all():
+        if session.get_decoded().get("_auth_user_id") == str(editor.pk):
+            session.delete()
+
+
+@pytest.mark.parametrize("revoke", [deactivate, remove_from_editors, change_password, sign_out])
+async def test_an_editor_whose_rights_ended_cannot_write_over_a_socket_opened_before(match, revoke):
+    editor = await database_sync_to_async(make_editor)()
+    desk = await socket(match, editor)
+    await desk.send_json_to(await database_sync_to_async(goal_command)(match, client_key="before"))
+    replies = [await desk.receive_json_from(timeout=3), await desk.receive_json_from(timeout=3)]
+    assert any(reply["type"] == "ack" for reply in replies)
+
+    await database_sync_to_async(revoke)(editor)
+    await desk.send_json_to(await database_sync_to_async(goal_command)(match, client_key="after"))
+    reply = await desk.receive_json_from(timeout=3)
+    assert (reply["type"], reply["code"]) == ("error", "forbidden")
+    await desk.disconnect()
+    goals = await database_sync_to_async(lambda: match.events.filter(kind="goal").count())()
+    assert goals == 1

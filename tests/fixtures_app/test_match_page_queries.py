@@ -29,7 +29,7 @@ def a_busy_hour(match, home_players, away_players) -> None:
     record = match_record_event
     record(match=match, kind="goal", minute=4, team=home, player=home_players[9])
     record(match=match, kind="goal", minute=11, team=home, player=home_players[3], goal_type="own_goal")
-    disallowed = record(match=match, kind="goal", minute=15, team=away, player=away_players[9])
+    disallowed = record(match=match, kind="goal", minute=15, team=away, player=away_players[9]).event
     record(match=match, kind="var", minute=16, team=away, reverses=disallowed, var_decision="goal_disallowed")
     for minute, player in zip((20, 24, 28), home_players[4:7], strict=True):
         record(match=match, kind="yellow", minute=minute, team=home, player=player)

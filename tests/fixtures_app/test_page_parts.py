@@ -54,7 +54,9 @@ def score(page: str) -> str:
 
 
 def away_goal(match, player, minute=7):
-    return match_record_event(match=match, kind="goal", minute=minute, team=match.away_team, player=player)
+    return match_record_event(
+        match=match, kind="goal", minute=minute, team=match.away_team, player=player
+    ).event
 
 
 def test_parts_are_rendered_once_until_the_match_changes(client, match, renders):

@@ -21,7 +21,9 @@ def match():
 
 def goal(match, minute, who):
     entry = match.lineup.select_related("player", "team").get(player__known_as=who)
-    return match_record_event(match=match, kind="goal", minute=minute, team=entry.team, player=entry.player)
+    return match_record_event(
+        match=match, kind="goal", minute=minute, team=entry.team, player=entry.player
+    ).event
 
 
 def sent_entries(event) -> set[int]:

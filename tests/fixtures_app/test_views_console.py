@@ -78,7 +78,7 @@ def test_signed_in_fan_is_refused_everything_and_nothing_changes(client, match):
         minute=5,
         team=match.home_team,
         player=match.lineup.get(player__known_as="Rice").player,
-    )
+    ).event
     gets = [
         reverse("fixtures_app:console"),
         url("console-match", match.pk),

@@ -21,6 +21,27 @@ def test_guessing_a_password_is_slowed_down_with_a_clear_message(client, setting
     assert "_auth_user_id" not in client.session
 
 
+def to_full_width(name: str) -> str:
+    """`desk` as `ｄｅｓｋ`: letters Django reads as the plain ones (NFKC) when signing in."""
+    return "".join(chr(ord(letter) + 0xFEE0) if "!" <= letter <= "~" else letter for letter in name)
+
+
+def test_look_alike_spellings_of_a_username_share_one_limit(client, settings):
+    settings.SIGNIN_RATE_PER_USERNAME = "3/m"
+    name = f"desk{uuid.uuid4().hex[:8]}"
+    make_editor(name)
+    spellings = [to_full_width(name), name.upper(), to_full_width(name.upper())]
+    for typed in spellings:
+        wrong = client.post("/accounts/login/", {"username": typed, "password": "guess"})
+        assert wrong.status_code == 200
+    # The right password in full-width letters signs in as the editor: the same bucket, now full.
+    refused = client.post(
+        "/accounts/login/", {"username": to_full_width(name), "password": "pass-for-tests-only"}
+    )
+    assert refused.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_editor_signs_in_below_the_limit(client, settings):
     settings.SIGNIN_RATE_PER_USERNAME = "3/m"
     name = f"desk-{uuid.uuid4().hex[:8]}"

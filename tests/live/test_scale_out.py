@@ -84,6 +84,7 @@ def wait_for(port: int, timeout: float = 20) -> None:
     raise RuntimeError(f"Daphne did not start on port {port}")
 
 
+@pytest.mark.slow
 def test_goal_saved_through_one_process_reaches_a_fan_on_the_other(servers):
     from websockets.sync.client import connect
 

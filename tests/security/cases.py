@@ -34,7 +34,7 @@ class Surface:
     """Where input arrives. `send`: "json" (a JSON body, JSON asked for), "form" (a form post,
     JSON asked for: the page's script), "page" (a form post from a browser without script),
     "get" (a query string). `who`: "editor" (signed in), "token" (an editor's API token),
-    "fan" (signed in, not an editor) or "anyone"."""
+    "fan" (signed in, not an editor), "staff" (signed in to the admin) or "anyone"."""
 
     name: str
     method: str
@@ -115,6 +115,8 @@ API_STATS = Surface("API: match stats", "POST", "/api/v1/matches/{match}/stats",
 API_LINEUP = Surface("API: replace a team sheet", "PUT", "/api/v1/matches/{match}/lineups/{home}", "json", "token")
 API_POLL = Surface("API: open a poll", "POST", "/api/v1/matches/{match}/polls", "json", "token")
 API_CLOSE_POLL = Surface("API: close a poll", "POST", "/api/v1/polls/{poll}/close", "json", "token")
+ADMIN_MATCHES = Surface("Admin: the match list's filters", "GET", "/admin/fixtures_app/match/", "get", "staff")
+ADMIN_AUTOCOMPLETE = Surface("Admin: autocomplete", "GET", "/admin/autocomplete/", "get", "staff")
 API_READ = Surface("API: reads", "GET", "/api/v1/matches", "get", "anyone")
 # fmt: on
 
@@ -152,6 +154,8 @@ HTTP_CASES = [
     HttpCase("console-period-unknown", CONSOLE_RECORD, goal(period=9), answer="Period: Select a valid choice. 9 is not one of the available choices."),
     HttpCase("console-text-too-long", CONSOLE_RECORD, goal(text="x" * 2001), answer="Commentary: Ensure this value has at most 2000 characters (it has 2001).", shown='{"kind": "goal", …, "text": 2,001 characters}'),
     HttpCase("console-text-nul", CONSOLE_RECORD, goal(text="Saka\x00"), answer="Commentary: Null characters are not allowed."),
+    HttpCase("console-text-lone-surrogate", CONSOLE_RECORD, goal(text="Saka\ud800"), answer="Commentary: Enter text in Unicode: this has a lone surrogate", shown='{"kind": "goal", …, "text": "Saka\\ud800"}'),
+    HttpCase("console-client-key-lone-surrogate", CONSOLE_RECORD, goal(client_key="k\ud800"), answer="Client key: Enter text in Unicode", shown='{"kind": "goal", …, "client_key": "k\\ud800"}'),
     HttpCase("console-text-list", CONSOLE_RECORD, goal(text=["Saka"]), answer="Commentary: Enter text."),
     HttpCase("console-detail-too-long", CONSOLE_RECORD, goal(detail="x" * 61), answer="Detail: Ensure this value has at most 60 characters (it has 61).", shown='{"kind": "goal", …, "detail": 61 characters}'),
     HttpCase("console-client-key-too-long", CONSOLE_RECORD, goal(client_key="k" * 65), answer="Client key: Ensure this value has at most 64 characters (it has 65).", shown='{"kind": "goal", …, "client_key": 65 characters}'),
@@ -187,6 +191,9 @@ HTTP_CASES = [
     HttpCase("table-json-stage-nul", TABLE_JSON, {"stage": "\x00"}, status=404, answer="That season has no such table."),
     HttpCase("cookie-timezone-folder", HOME, status=200, answer="MatchCentre", headers={"Cookie": "tz=Europe"}, note="the page, in UK time"),
     HttpCase("cookie-timezone-long", HOME, status=200, answer="MatchCentre", headers={"Cookie": "tz=" + "a" * 300}, shown="Cookie: tz=aaa… (300 letters)", note="the page, in UK time"),
+    HttpCase("admin-filter-nul", ADMIN_MATCHES, {"status": "\x00"}, answer="null character (%00)"),
+    HttpCase("admin-search-nul", ADMIN_MATCHES, {"q": "Ars\x00"}, answer="null character (%00)"),
+    HttpCase("admin-autocomplete-nul", ADMIN_AUTOCOMPLETE, {"term": "\x00", "app_label": "fixtures_app", "model_name": "matchevent", "field_name": "player"}, answer="null character (%00)", headers={"X-Requested-With": "XMLHttpRequest"}),
     HttpCase("cookie-session-nul", HOME, status=200, answer="MatchCentre", headers={"Cookie": "sessionid=abcdefgh\x00ijkl"}, note="the page, signed out"),
     HttpCase("vote-no-answer", VOTE, {"option": ""}, answer=MUST_BE_ANSWER),
     HttpCase("vote-word", VOTE, {"option": "home"}, answer=MUST_BE_ANSWER),
@@ -307,12 +314,15 @@ WS_CASES = [
     WsCase("ws-record-kind-unknown", "match", "editor", record(kind="launch"), "Choose an event type", code="invalid"),
     WsCase("ws-record-player-list", "match", "editor", record(player=[1]), "Choose a player from this match's line-ups.", code="invalid"),
     WsCase("ws-record-text-nul", "match", "editor", record(text="Saka\x00"), "Null characters are not allowed.", code="invalid"),
+    WsCase("ws-record-text-lone-surrogate", "match", "editor", record(text="Saka\ud800"), "Enter text in Unicode: this has a lone surrogate", code="invalid"),
+    WsCase("ws-record-client-key-lone-surrogate", "match", "editor", record(client_key="k\ud800"), "Enter text in Unicode", code="invalid"),
+    WsCase("ws-delete-client-key-lone-surrogate", "match", "editor", command("delete_event", event=999999, data={"client_key": "k\ud800"}), "There is no such event in this match.", code="not_found"),
     WsCase("ws-record-text-too-long", "match", "editor", record(text="x" * 2001), "Ensure this value has at most 2000 characters (it has 2001).", code="invalid", shown='record_event, "text": 2,001 characters'),
     WsCase("ws-correct-event-word", "match", "editor", command("correct_event", event="x", data={"minute": 13, "expected_version": 1}), 'Say which event: "event" is its id.', code="invalid"),
-    WsCase("ws-correct-event-unknown", "match", "editor", command("correct_event", event=999999, data={"minute": 13, "expected_version": 1}), "There is no such event in this match.", code="invalid"),
+    WsCase("ws-correct-event-unknown", "match", "editor", command("correct_event", event=999999, data={"minute": 13, "expected_version": 1}), "There is no such event in this match.", code="not_found"),
     WsCase("ws-correct-no-version", "match", "editor", command("correct_event", event="{event}", data={"minute": 13}), "Say which version of the event you are correcting.", code="invalid"),
     WsCase("ws-correct-stale", "match", "editor", command("correct_event", event="{event}", data={"minute": 13, "expected_version": 9}), "changed by someone else", code="stale"),
-    WsCase("ws-delete-event-unknown", "match", "editor", command("delete_event", event=999999), "There is no such event in this match.", code="invalid"),
+    WsCase("ws-delete-event-unknown", "match", "editor", command("delete_event", event=999999), "There is no such event in this match.", code="not_found"),
     WsCase("ws-status-unknown", "match", "editor", command("change_status", data={"status": "launch"}), "There is no status 'launch'.", code="invalid"),
     WsCase("ws-status-null", "match", "editor", command("change_status", data={"status": None}), "This field is required.", code="invalid"),
     WsCase("ws-status-impossible", "match", "editor", command("change_status", data={"status": "penalties"}), "can go to", code="invalid"),

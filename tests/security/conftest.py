@@ -48,6 +48,11 @@ class World:
             client.force_login(self.fan)
         elif who == "token":
             client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {self.key}"
+        elif who == "staff":
+            staff, _ = User.objects.get_or_create(
+                username="staff-for-cases", defaults={"is_staff": True, "is_superuser": True}
+            )
+            client.force_login(staff)
         return client
 
 
@@ -65,7 +70,7 @@ def world() -> World:
     (signed in, and with an API token) and a fan."""
     match = live_match()
     saka = match.lineup.get(player__known_as="Saka").player
-    event = match_record_event(match=match, kind="goal", minute=12, team=match.home_team, player=saka)
+    event = match_record_event(match=match, kind="goal", minute=12, team=match.home_team, player=saka).event
     stranger_match = make_match()
     stranger = add_to_lineup(stranger_match, stranger_match.home_team, "Stranger")[0]
     poll, other_poll, closed_poll = make_open_poll(), make_open_poll(), make_poll(match)

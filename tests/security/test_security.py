@@ -104,7 +104,7 @@ def test_an_editors_session_writes_through_the_api_only_with_the_csrf_token(meth
     before = database_state()
     response = browser.generic(method, world.path(path), json.dumps(world.fill(body)), "application/json")
     assert response.status_code == 403
-    assert "CSRF check failed" in response.json()["detail"]
+    assert "CSRF check failed" in response.json()["message"]
     assert database_state() == before
 
 
