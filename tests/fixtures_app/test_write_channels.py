@@ -86,14 +86,15 @@ def test_an_impossible_minute_is_refused_alike_by_the_console_the_api_and_the_so
     assert not MatchEvent.objects.filter(match=match, kind="goal").exists()
 
 
-def test_a_stale_correction_is_a_conflict_on_every_channel_with_every_message():
-    match = live_match()
+def a_goal(match) -> MatchEvent:
+    player = match.lineup.first().player
+    return match_record_event(match=match, kind="goal", minute=12, team=match.home_team, player=player).event
+
+
+def corrections(match, event: MatchEvent, data: dict) -> list[dict]:
+    """The same correction of `event`, sent by the console, the API and the socket."""
     editor, key = editor_key()
-    event = match_record_event(
-        match=match, kind="goal", minute=12, team=match.home_team, player=match.lineup.first().player
-    ).event
-    data = {"expected_version": event.version + 5, "minute": 14}
-    found = answers(
+    return answers(
         match,
         editor,
         key,
@@ -101,6 +102,12 @@ def test_a_stale_correction_is_a_conflict_on_every_channel_with_every_message():
         api=("patch", f"{V1}/events/{event.pk}", data),
         command={"type": "correct_event", "event": event.pk, "data": data},
     )
+
+
+def test_a_stale_correction_is_a_conflict_on_every_channel_with_every_message():
+    match = live_match()
+    event = a_goal(match)
+    found = corrections(match, event, {"expected_version": event.version + 5, "minute": 14})
     refusal = same_refusal(found, 409)
     assert refusal["code"] == "stale" and "changed by someone else" in refusal["message"]
     assert MatchEvent.objects.get(pk=event.pk).minute == 12
@@ -108,19 +115,8 @@ def test_a_stale_correction_is_a_conflict_on_every_channel_with_every_message():
 
 def test_correcting_a_deleted_event_is_gone_not_invalid_on_every_channel():
     match = live_match()
-    editor, key = editor_key()
-    event = match_record_event(
-        match=match, kind="goal", minute=12, team=match.home_team, player=match.lineup.first().player
-    ).event
+    event = a_goal(match)
     match_delete_event(event=event)
-    data = {"expected_version": event.version, "minute": 14}
-    found = answers(
-        match,
-        editor,
-        key,
-        console=(f"/console/events/{event.pk}/correct/", data),
-        api=("patch", f"{V1}/events/{event.pk}", data),
-        command={"type": "correct_event", "event": event.pk, "data": data},
-    )
+    found = corrections(match, event, {"expected_version": event.version, "minute": 14})
     refusal = same_refusal(found, 409)
     assert refusal["code"] == "gone" and "no longer exists" in refusal["message"]
