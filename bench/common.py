@@ -133,6 +133,7 @@ SERVERS = {
         "--no-access-log",
         "--ws=websockets-sansio",
         "--ws-per-message-deflate=false",
+        "--no-proxy-headers",
         "--log-level=warning",
     ],
     "granian": lambda port, app: [

@@ -34,15 +34,23 @@ class ApiToken(models.Model):
 
 
 class IdempotentWrite(models.Model):
-    """An API write sent with a client's key, and the answer it got.
+    """An API write sent with a client's key: the request the key names, and the answer it got.
 
-    A retry with the same key gets the same answer and changes nothing more. (Match writes
-    keep their keys in the update log instead; this is for the other writes.)
+    A retry with the same key gets the same answer and changes nothing more; another request
+    under the key is refused. (Match writes' answers come from the update log, which keeps
+    their keys too: their rows here keep only the request, with status 0.)
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64)
     request = models.CharField(max_length=200, help_text="Method and path, e.g. POST /api/v1/…")
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="SHA-256 of the method, path and body (canonical JSON) the key names; "
+        "empty for keys kept before fingerprints, judged by method and path.",
+    )
     status = models.PositiveSmallIntegerField()
     answer = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)

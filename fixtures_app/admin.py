@@ -32,7 +32,7 @@ from fixtures_app.services.events import (
     match_delete_event,
     match_record_event,
 )
-from fixtures_app.services.lineups import match_lineups_edited, player_renamed
+from fixtures_app.services.lineups import check_plays_for, match_lineups_edited, player_renamed
 from fixtures_app.services.status import match_change_status
 from polls.services import poll_open_for_new_match
 
@@ -118,8 +118,36 @@ class MatchEventAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{event} was kept: {' '.join(error.messages)}", messages.ERROR)
 
 
+class LineupFormSet(forms.BaseInlineFormSet):
+    """Refuses the names the line-up service would refuse: a side not in the match, a player of
+    another club (names already on the sheet and left as they are pass)."""
+
+    def clean(self):
+        super().clean()
+        match = self.instance
+        if match.stage_id is None or match.home_team_id is None:
+            return  # the match's own form refuses it
+        for form in self.forms:
+            if form.has_changed() and not self._should_delete_form(form):
+                _check_lineup_form(form, match)
+
+
+def _check_lineup_form(form: forms.ModelForm, match: Match) -> None:
+    team, player = form.cleaned_data.get("team"), form.cleaned_data.get("player")
+    if team is None or player is None:
+        return
+    if team.pk not in (match.home_team_id, match.away_team_id):
+        form.add_error("team", f"{team} is not playing in this match.")
+        return
+    try:
+        check_plays_for(match=match, team=team, players=[player])
+    except ValidationError as error:
+        form.add_error("player", error)
+
+
 class LineupInline(admin.TabularInline):
     model = LineupEntry
+    formset = LineupFormSet
     extra = 0
     autocomplete_fields = ["player"]
 

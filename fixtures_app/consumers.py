@@ -23,8 +23,8 @@ class MatchConsumer(LiveSocket):
         # Join first, read second: a change committed meanwhile is either in what is read or
         # held in the outbox behind it (the page ignores what it already has, by seq).
         self.open_outbox()
-        self.group = realtime.match_group(self.match_id)
-        await realtime.hub.join(self.group, self)
+        if not await self.join_group(realtime.match_group(self.match_id)):
+            return
         since = _since(self.scope.get("query_string", b""))
         if since is not None and since == realtime.hub.latest_seq(self.group):
             await self.accept()  # the page is up to date: a connect storm spares the database
@@ -95,8 +95,7 @@ class ScoresConsumer(LiveSocket):
 
     async def connect(self):
         await self.accept()
-        self.group = realtime.SCORES_GROUP
-        await realtime.hub.join(self.group, self)
+        await self.join_group(realtime.SCORES_GROUP)
 
     async def receive(self, text_data=None, bytes_data=None):
         message = self.parse(text_data, bytes_data)

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from live import metrics
+
 if TYPE_CHECKING:
     import redis
 
@@ -78,6 +80,12 @@ class Hub:
         if settings.REDIS_URL:
             await self._listening(loop)
 
+    def count_sockets(self, kind: str) -> int:
+        """The sockets this process holds in groups of that kind (live/metrics.py), read from
+        the scrape's thread: copied first, as the loop may change the groups meanwhile."""
+        groups = dict(self.groups)
+        return sum(len(members) for group, members in groups.items() if metrics.sockets_kind(group) == kind)
+
     def leave(self, group: str, socket: Socket) -> None:
         members = self.groups.get(group)
         if members is not None:
@@ -90,15 +98,30 @@ class Hub:
         found = SEQ.search(text, 0, 80)
         if found:
             self.saw_seq(group, int(found.group(1)))
-        for socket in list(self.groups.get(group, ())):
+        members = list(self.groups.get(group, ()))
+        let_go = 0  # counted on the rare path only: the loop adds no work per fan
+        for socket in members:
+            taken: bool | None
             try:
                 taken = socket.offer(text)
             except Exception:  # one broken socket must not stop the others
                 logger.info("dropping a socket that failed to take a frame", exc_info=True)
-                taken = False
+                metrics.FANS_LET_GO.labels(metrics.LET_GO_FAILED).inc()
+                taken = None
             if not taken:
+                if taken is False:
+                    metrics.FANS_LET_GO.labels(metrics.LET_GO_TOO_SLOW).inc()
+                let_go += 1
                 self.leave(group, socket)
                 socket.drop(CLOSE_TOO_SLOW)
+        if members:
+            metrics.FRAMES_SENT.inc(len(members) - let_go)
+
+    def forget_seq(self, group: str) -> None:
+        """From any thread: the group's latest seq is unknown (a frame was not delivered), so the
+        next socket to join it reads the database rather than trusting what it knew."""
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self.seqs.pop, group, None)
 
     def publish_local(self, group: str, text: str) -> None:
         """Hands a frame to this process's loop, from whatever thread the commit ran in."""
@@ -115,7 +138,9 @@ class Hub:
 
     async def _listening(self, loop: asyncio.AbstractEventLoop) -> None:
         if self.listener is None or self.listener.done():
-            # First socket of this loop, or the listener stopped when its last socket left.
+            # First socket of this loop, or the listener stopped when its last socket left: frames
+            # published meanwhile were never seen here, so the seqs it knew may be behind.
+            self.seqs.clear()
             self.subscribed = asyncio.Event()
             self.listener = loop.create_task(self._listen())
         await asyncio.wait_for(self.subscribed.wait(), timeout=5)
@@ -163,27 +188,33 @@ class Hub:
 
     def _let_all_go(self, code: int) -> None:
         for group, members in list(self.groups.items()):
+            metrics.FANS_LET_GO.labels(metrics.LET_GO_RESYNC).inc(len(members))
             for socket in list(members):
                 self.leave(group, socket)
                 socket.drop(code)
 
 
 hub = Hub()
+metrics.watch_sockets(hub.count_sockets)
 
 
-def publish(group: str, text: str) -> None:
-    """Sends a serialised frame to every socket of the group, in every process."""
+def publish(group: str, text: str) -> bool:
+    """Sends a serialised frame to every socket of the group, in every process. False when
+    Redis did not take it: the pages catch up later."""
     if settings.REDIS_URL:
         try:
             redis_client().publish(CHANNEL_PREFIX + group, text)
         except Exception:
             # The change is saved and logged; pages catch up from the update log.
             logger.exception("live delivery failed: Redis did not take the frame")
+            metrics.PUBLISH_FAILURES.inc()
+            hub.forget_seq(group)
             _record_delivery(failed=True)
-        else:
-            _record_delivery(failed=False)
+            return False
+        _record_delivery(failed=False)
     else:
         hub.publish_local(group, text)
+    return True
 
 
 _client: "redis.Redis | None" = None

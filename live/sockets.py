@@ -6,6 +6,7 @@ their app (fixtures_app/consumers.py)."""
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,7 +17,11 @@ from django.conf import settings
 from live import realtime
 from live.outbox import Outbox, ServerSend, raw_send
 
+logger = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 16_384
+# Closed with "try again later" when live delivery cannot be had (Redis out of reach): the page
+# reconnects with its backoff, and meanwhile polls over HTTP.
+CLOSE_TRY_AGAIN_LATER = 1013
 NOT_A_MESSAGE = 'Send JSON objects with a "type", e.g. {"type": "catch_up", "since": 12}.'
 
 
@@ -52,6 +57,20 @@ class LiveSocket(AsyncWebsocketConsumer):
         await super().accept(subprotocol, headers)
         outbox = self.outbox or self.open_outbox()
         outbox.release([json.dumps(message, separators=(",", ":")) for message in first])
+
+    async def join_group(self, group: str) -> bool:
+        """Joins the hub's `group`; False (the socket closed, 1013) when live delivery is out of
+        reach, which is an outage already logged by the hub, not an error of this socket."""
+        self.group = group
+        try:
+            await realtime.hub.join(group, self)
+        except TimeoutError:
+            realtime.hub.leave(group, self)
+            self.group = ""
+            logger.warning("a live socket was turned away: no Redis subscription within 5 s")
+            await self.close(code=CLOSE_TRY_AGAIN_LATER)
+            return False
+        return True
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         # Channels closes stale database connections before every handler, one trip to the

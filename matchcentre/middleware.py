@@ -1,4 +1,5 @@
 import logging
+import time
 import zoneinfo
 
 from django.conf import settings
@@ -8,10 +9,32 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from matchcentre.http import wants_json
+from matchcentre.metrics import NO_VIEW, REQUEST_LATENCY
 from matchcentre.refusals import Refusal
 
 TIMEZONE_COOKIE = "tz"
 logger = logging.getLogger(__name__)
+
+
+class RequestLatencyMiddleware:
+    """Times every request Django answers, by the name of the URL pattern that took it: the
+    label's values are the site's patterns, however many addresses are asked for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.perf_counter()
+        response = self.get_response(request)
+        REQUEST_LATENCY.labels(view_name(request)).observe(time.perf_counter() - started)
+        return response
+
+
+def view_name(request) -> str:
+    """The resolved view's name ("fixtures_app:match", "admin:index"), or NO_VIEW for a 404
+    no pattern matched."""
+    resolved = getattr(request, "resolver_match", None)
+    return resolved.view_name if resolved is not None else NO_VIEW
 
 
 class ReaderTimezoneMiddleware:

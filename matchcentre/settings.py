@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,8 +55,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that a request's time counts every other middleware too (matchcentre/metrics.py).
+    "matchcentre.middleware.RequestLatencyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A body cut short by matchcentre.request_size.RequestSizeLimit (in front of Django) is a 413.
+    "matchcentre.request_size.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every page (the policy: CONTENT_SECURITY_POLICY, at the end).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,6 +159,10 @@ SESSION_ENGINE = "matchcentre.sessions"
 # Sign-in attempts refused past these rates (django-ratelimit, in the default cache).
 SIGNIN_RATE_PER_USERNAME = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_USERNAME", "5/m")
 SIGNIN_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_SIGNIN_RATE_PER_ADDRESS", "30/m")
+# Password reset requests refused past these rates (likewise): per email address typed, so that
+# nobody can flood a mailbox with reset emails, and per network address.
+PASSWORD_RESET_RATE_PER_EMAIL = os.environ.get("MATCHCENTRE_PASSWORD_RESET_RATE_PER_EMAIL", "3/h")
+PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_PASSWORD_RESET_RATE_PER_ADDRESS", "20/h")
 LOGIN_REDIRECT_URL = "/console/"
 
 LANGUAGE_CODE = "en-gb"
@@ -190,12 +201,26 @@ CSRF_COOKIE_SECURE = HTTPS
 # has its own, smaller limit (feeds/errors.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", str(1024 * 1024)))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", "1000"))
+# Multipart bodies (photos uploaded in the admin) may carry up to this many bytes. Both limits
+# are applied as the body arrives, before Django buffers it (matchcentre/request_size.py).
+MAX_UPLOAD_SIZE = int(os.environ.get("MATCHCENTRE_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+
+# The proxies (addresses or networks, e.g. 127.0.0.1 or 10.0.0.0/8) whose X-Forwarded-For and
+# X-Forwarded-Proto are believed: a request from one of them is taken to come from the last
+# address in X-Forwarded-For that is not a proxy. From anyone else the headers are ignored, so a
+# client cannot choose the address its rate limits count against. Empty (the default): no proxy,
+# the peer is the client. The proxy must overwrite X-Forwarded-For (docs/OPERATIONS.md).
+TRUSTED_PROXIES = env_list("MATCHCENTRE_TRUSTED_PROXIES", "")
 
 # Seconds between polls of the updates endpoint by pages that cannot keep a websocket open.
 LIVE_POLL_INTERVAL = int(os.environ.get("MATCHCENTRE_LIVE_POLL_INTERVAL", "5"))
 # Frames that may wait for a fan whose connection is slower than the match: past this many the
 # fan is dropped (its page reconnects and catches up), so one slow phone costs bounded memory.
 LIVE_SEND_QUEUE = int(os.environ.get("MATCHCENTRE_LIVE_SEND_QUEUE", "32"))
+
+# The addresses or networks (e.g. 10.0.0.0/8) that may read a process's /metrics; others get a
+# 404, as does any request that came through a proxy (it carries X-Forwarded-For).
+METRICS_ALLOWED = env_list("MATCHCENTRE_METRICS_ALLOWED", "127.0.0.1,::1")
 
 LOGGING = {
     "version": 1,
@@ -240,3 +265,44 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "MatchCentre <n
 NEWSLETTER_SIGNUP_RATE_PER_EMAIL = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_EMAIL", "5/h")
 NEWSLETTER_SIGNUP_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_ADDRESS", "30/h")
 NEWSLETTER_RESEND_AFTER_SECONDS = int(os.environ.get("MATCHCENTRE_NEWSLETTER_RESEND_SECONDS", "300"))
+
+# Content-Security-Policy (django-csp): what a page may load and run. Scripts are the ES modules
+# in static/, styles the stylesheets there: no inline script, no style="" attribute (a pattern
+# the tests hold every page to, tests/security/test_browser_csp.py). Sockets and fetches go to
+# this site only ('self' covers ws:/wss: to the same host), forms post only here, and no other
+# site may frame a page: a view that must be framed (an embed) replaces frame-ancestors with
+# csp.decorators.csp_replace and drops X-Frame-Options with xframe_options_exempt.
+# An absolute STATIC_URL or MEDIA_URL (a CDN, a bucket) is allowed for what it serves.
+# Crests and article photos may come from other sites: MATCHCENTRE_CSP_IMAGE_SOURCES.
+CSP_IMAGE_SOURCES = env_list("MATCHCENTRE_CSP_IMAGE_SOURCES", "https:")
+# Where browsers report a refused load (a URL); empty: not reported.
+CSP_REPORT_URI = os.environ.get("MATCHCENTRE_CSP_REPORT_URI", "")
+# On: the policy is only reported (Content-Security-Policy-Report-Only), nothing is refused.
+CSP_REPORT_ONLY = env_bool("MATCHCENTRE_CSP_REPORT_ONLY")
+
+
+def url_origin(url: str) -> list[str]:
+    """The scheme and host of an absolute URL, as a CSP source; nothing for a path on this site."""
+    scheme, _, rest = url.partition("://")
+    return [f"{scheme}://{rest.split('/', 1)[0]}"] if rest and scheme in {"http", "https"} else []
+
+
+_static_sources = [SELF, *url_origin(STATIC_URL)]
+_csp_config = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": _static_sources,
+        "style-src": _static_sources,
+        "font-src": _static_sources,
+        "img-src": [*_static_sources, "data:", *url_origin(MEDIA_URL), *CSP_IMAGE_SOURCES],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+        "report-uri": [CSP_REPORT_URI] if CSP_REPORT_URI else None,
+    }
+}
+CONTENT_SECURITY_POLICY = None if CSP_REPORT_ONLY else _csp_config
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_config if CSP_REPORT_ONLY else None

@@ -1,14 +1,35 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from fixtures_app.views.password_reset import PasswordResetRequestView
 from fixtures_app.views.signin import SignInView
+from matchcentre import health
 from matchcentre.api import api
 
 urlpatterns = [
+    # For operators' tools: alive, ready to serve, and this process's metrics (docs/OPERATIONS.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", health.metrics, name="metrics"),
     path("admin/", admin.site.urls),
     path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/password_reset/", PasswordResetRequestView.as_view(), name="password_reset"),
+    # The site's own templates: the admin renders Django's default names in its own look.
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(template_name="registration/site_password_change_form.html"),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_change/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="registration/site_password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("fixtures_app.urls")),
     # The JSON API: /api/v1/…, /api/docs, /api/openapi.json (after fixtures_app, whose older

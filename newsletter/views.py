@@ -1,5 +1,5 @@
-"""Newsletter sign-up (a form post that redirects back, or JSON for the page's script),
-and the pages the email's links open."""
+"""Newsletter sign-up (its own page, and the box's form post that redirects back, or JSON for the
+page's script), and the pages the email's links open."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from matchcentre.http import too_fast, wants_json
 from newsletter.selectors import subscriber_by_token
@@ -23,8 +23,11 @@ FLOOD_MESSAGE = "Too many sign-ups from here. Please wait a while, then try agai
 ANCHOR = "#newsletter"
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
+    """GET: the sign-up page (the box on its own); POST: signs up."""
+    if request.method != "POST":
+        return render(request, "newsletter/signup.html")
     email = request.POST.get("email", "").strip()
     if _is_flood(request, email):
         return _answer(request, FLOOD_MESSAGE, ok=False, status=429)

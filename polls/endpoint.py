@@ -10,9 +10,10 @@ answered here:
   the no-JavaScript form post, a signed-in fan, and any request Django would refuse (CSRF
   token, host, body, answer not a number).
 - The lane checks with Django's own code: the CSRF middleware's check, the fan's signed
-  cookie (polls.voters), the rate limits (polls.floods), the services' rules
+  cookie or ballot id (polls.voters; a ballot id the script does not make goes on to Django,
+  which refuses it), the rate limits (polls.floods), the services' rules
   (polls.services.poll_vote_many). It answers what the view answers (polls.views), with
-  the same security headers.
+  the same security headers; with the rate counters out of reach, that voting is paused.
 - Votes go into the database in batches (polls.ballot_box); each fan is answered after the
   batch's transaction has committed. A batch that fails is handed to Django, fan by fan.
 """
@@ -39,17 +40,26 @@ from django.utils.log import log_response
 from django.utils.module_loading import import_string
 
 from matchcentre.http import wants_json
+from matchcentre.metrics import (
+    VOTE_ACCEPTED,
+    VOTE_FLOOD,
+    VOTE_PAUSED,
+    VOTE_REFUSED,
+    VOTE_REPEAT,
+    vote_counted,
+)
 from polls import views
 from polls.ballot_box import BallotBox
-from polls.floods import FLOOD_MESSAGE, votes_are_floods
+from polls.floods import FLOOD_MESSAGE, PAUSED_MESSAGE, CountersOutOfReach, votes_are_floods
 from polls.models import Poll
 from polls.selectors import poll_for_fans
 from polls.services import Ballot, PollError, VoteOutcome, poll_vote_many
-from polls.voters import Voter, request_voter, voter_cookie_remember
+from polls.voters import BallotError, Voter, request_voter, voter_cookie_remember
 
 Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[dict]]
-Send = Callable[[dict], Awaitable[None]]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
 # A vote's body is a CSRF token and an answer's id: anything bigger goes to Django.
 LANE_BODY_BYTES = 8 * 1024
 # The middleware that only add headers to an answer: the lane's answers get them from the same
@@ -57,6 +67,7 @@ LANE_BODY_BYTES = 8 * 1024
 HEADER_MIDDLEWARE = (
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 )
 
 
@@ -148,11 +159,13 @@ def script_vote(scope: Scope, body: bytes, poll_id: int) -> ScriptVote | None:
         if not _lane_may_take(request):
             return None
         option_id = views.answer_id(request.POST.get("option", ""))
+        voter = request_voter(request)
+    except BallotError:
+        return None  # Django refuses it, in its words
     except (ValueError, SuspiciousOperation, MultiPartParserError):
         return None  # a body Django cannot read either: it says what is wrong
     if option_id is None:
         return None
-    voter = request_voter(request)
     return ScriptVote(poll_id, request, voter, Ballot(option_id, voter.key, timezone.now()))
 
 
@@ -190,12 +203,17 @@ def _count_poll_votes(poll_id: int, votes: list[ScriptVote]) -> dict[int, Answer
     poll = polls.filter(pk=poll_id).first()
     if poll is None:
         return {id(vote): Answer(404, None) for vote in votes}
-    floods = votes_are_floods([(vote.request, vote.voter.key) for vote in votes])
+    try:
+        floods = votes_are_floods([(vote.request, vote.voter.key) for vote in votes])
+    except CountersOutOfReach:
+        vote_counted(VOTE_PAUSED, len(votes))
+        return {id(vote): Answer(503, {"error": PAUSED_MESSAGE}) for vote in votes}
     answers = {
         id(vote): Answer(429, {"error": FLOOD_MESSAGE})
         for vote, flood in zip(votes, floods, strict=True)
         if flood
     }
+    vote_counted(VOTE_FLOOD, len(answers))
     taken = [vote for vote in votes if id(vote) not in answers]
     outcomes = poll_vote_many(poll=poll, ballots=[vote.ballot for vote in taken])
     counted = [
@@ -205,12 +223,14 @@ def _count_poll_votes(poll_id: int, votes: list[ScriptVote]) -> dict[int, Answer
     ]
     for vote, outcome in zip(taken, outcomes, strict=True):
         if isinstance(outcome, PollError):
+            vote_counted(VOTE_REFUSED)
             answers[id(vote)] = Answer(views.refusal_status(outcome), {"error": str(outcome)})
     seen = _seen_by_fans(poll, [outcome.vote.option_id for _, outcome in counted])
     for (vote, outcome), poll_seen in zip(counted, seen, strict=True):
+        vote_counted(VOTE_ACCEPTED if outcome.counted else VOTE_REPEAT)
         data = {
-            "message": views.vote_message(outcome.vote.option.label, counted=outcome.counted),
-            "counted": outcome.counted,
+            "message": views.vote_message(outcome.vote.option.label, counted=outcome.is_in),
+            "counted": outcome.is_in,
         }
         answers[id(vote)] = Answer(200, data if poll_seen is None else {**data, "poll": poll_seen})
     return answers
@@ -225,7 +245,7 @@ def _seen_by_fans(poll: Poll, choices: list[int]) -> list[dict[str, Any] | None]
 
 
 def respond(vote: ScriptVote, answer: Answer, headers: list[MiddlewareMixin]) -> HttpResponse:
-    response = JsonResponse(answer.data, status=answer.status)
+    response = JsonResponse(answer.data, status=answer.status, headers=views.refusal_headers(answer.status))
     if answer.status == 200:
         voter_cookie_remember(response, vote.voter)
     response = _csrf.process_response(vote.request, response)
@@ -255,7 +275,7 @@ def _replayed(body: bytes, more: bool, receive: Receive) -> Receive:
     """`receive` as if nothing had been read: Django reads the body again."""
     pending = [{"type": "http.request", "body": body, "more_body": more}]
 
-    async def replay() -> dict:
+    async def replay() -> Message:
         return pending.pop() if pending else await receive()
 
     return replay

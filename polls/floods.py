@@ -3,7 +3,8 @@
 Fixed windows (a minute for `10/m`), counted in Redis when REDIS_URL is set, so every server
 process counts together, else in this process's cache. A batch of votes (the vote lane's) is
 counted in one round trip to Redis. A rate of "0" means no limit. When the counters cannot be
-reached, votes are refused as a flood rather than let through uncounted.
+reached, no vote is let through uncounted: CountersOutOfReach, and the fan is told voting is
+paused (not that they voted too often).
 """
 
 import hashlib
@@ -23,8 +24,14 @@ from live import realtime
 
 logger = logging.getLogger(__name__)
 FLOOD_MESSAGE = "Too many votes from here. Wait a minute, then try again."
+PAUSED_MESSAGE = "Voting is paused for a moment: we can't count votes right now. Try again in a minute."
+PAUSED_RETRY_AFTER = 60  # seconds, the Retry-After of a vote refused while the counters are out of reach
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
+
+
+class CountersOutOfReach(Exception):
+    """The rate counters cannot be reached: no vote can be checked against the limits."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +52,16 @@ def parse_rate(text: str) -> Rate | None:
 
 
 def vote_is_flood(request: HttpRequest, voter_key: str) -> bool:
-    """Counts this vote against the fan's and the address's rates; True when either is past its limit."""
+    """Counts this vote against the fan's and the address's rates; True when either is past its
+    limit. Raises CountersOutOfReach."""
     return votes_are_floods([(request, voter_key)])[0]
 
 
 def votes_are_floods(votes: Sequence[tuple[HttpRequest, str]], *, now: float | None = None) -> list[bool]:
-    """For each (request, fan) vote in order, counted as if one after another: past a limit?"""
+    """For each (request, fan) vote in order, counted as if one after another: past a limit?
+
+    Raises CountersOutOfReach when the counters cannot be reached (logged): votes are refused then.
+    """
     now = time.time() if now is None else now
     rates = [
         ("fan", parse_rate(settings.POLLS_VOTE_RATE_PER_FAN), lambda request, fan: fan),
@@ -65,9 +76,10 @@ def votes_are_floods(votes: Sequence[tuple[HttpRequest, str]], *, now: float | N
         return [False] * len(votes)
     try:
         totals = _add(added, {key: rate.seconds for keys in counters for key, rate in keys})
-    except Exception:
-        logger.exception("vote rate counters out of reach: votes refused")
-        return [True] * len(votes)
+    except Exception as error:
+        # Fail closed: uncounted votes would let one script vote as thousands of new fans.
+        logger.exception("vote rate counters out of reach: votes refused, voting paused")
+        raise CountersOutOfReach from error
     before = {key: totals[key] - added[key] for key in added}
     floods = []
     for keys in counters:

@@ -37,8 +37,15 @@ class Ballot:
 
 @dataclass(frozen=True)
 class VoteOutcome:
-    vote: Vote
-    counted: bool  # False when the fan had already voted: nothing changed.
+    vote: Vote  # the fan's vote, the one counted first
+    counted: bool  # True when this ballot put the vote in
+    resent: bool = False  # True when the fan's vote for this same answer was in already
+
+    @property
+    def is_in(self) -> bool:
+        """The fan's vote for the answer sent is in: counted now, or by an earlier send of the
+        same vote (a retry whose first answer was lost), which is answered as that send was."""
+        return self.counted or self.resent
 
 
 def match_default_options(match: Match) -> list[tuple[str, str]]:
@@ -96,7 +103,8 @@ def _check_options(options: Sequence[tuple[str, str]]) -> None:
 
 
 def poll_vote(*, poll: Poll, option_id: int, voter_key: str, now: dt.datetime) -> VoteOutcome:
-    """Counts the fan's vote once; a fan who has voted already keeps the first choice."""
+    """Counts the fan's vote once; a fan who has voted already keeps the first choice, and the
+    same vote sent again is answered as the first send was."""
     [outcome] = poll_vote_many(
         poll=poll, ballots=[Ballot(option_id=option_id, voter_key=voter_key, cast_at=now)]
     )
@@ -109,7 +117,8 @@ def poll_vote_many(*, poll: Poll, ballots: Sequence[Ballot]) -> list[VoteOutcome
     """Counts many fans' votes in one transaction, each as `poll_vote` counts one.
 
     Returns, for each ballot in order, its outcome or the refusal (closed poll, unknown answer).
-    A fan with two ballots keeps the first; a fan who voted before keeps that vote.
+    A fan with two ballots keeps the first; a fan who voted before keeps that vote. A ballot for
+    the answer the fan's vote already holds is the same vote sent again: `resent`, nothing added.
     """
     options = {option.pk: option for option in poll.options.all()}
     refusals = [_refusal(poll, options, ballot) for ballot in ballots]
@@ -128,12 +137,17 @@ def poll_vote_many(*, poll: Poll, ballots: Sequence[Ballot]) -> list[VoteOutcome
         votes[key] = Vote(pk=vote_id, poll=poll, option=option, voter_key=key, created_at=ballot.cast_at)
     return [
         refusal
-        or VoteOutcome(
-            vote=votes[ballot.voter_key],
+        or _outcome(
+            votes[ballot.voter_key],
+            ballot,
             counted=first[ballot.voter_key] is ballot and ballot.voter_key in new,
         )
         for ballot, refusal in zip(ballots, refusals, strict=True)
     ]
+
+
+def _outcome(vote: Vote, ballot: Ballot, *, counted: bool) -> VoteOutcome:
+    return VoteOutcome(vote=vote, counted=counted, resent=not counted and vote.option_id == ballot.option_id)
 
 
 def _refusal(poll: Poll, options: Mapping[int, PollOption], ballot: Ballot) -> PollError | None:

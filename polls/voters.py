@@ -1,8 +1,13 @@
-"""Who is voting: a logged-in fan by the account, an anonymous fan by a signed cookie.
+"""Who is voting: a signed-in fan by the account, an anonymous fan by a signed cookie or, before
+the fan has one, by the ballot id the page's script made.
 
-The cookie is only set when an anonymous fan first votes, so reading a match page sets none.
+A vote may be sent twice (its answer was lost, the script sends it again): the ballot id is made
+on the page before the first send and sent with every send, so both are the same fan and the
+same vote. The cookie is set to that same id in the answer, so cookie and ballot agree after.
+The cookie is only set when an anonymous fan votes, so reading a match page sets none.
 """
 
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -12,6 +17,13 @@ from django.http import HttpRequest, HttpResponse
 VOTER_COOKIE = "voter"
 VOTER_COOKIE_SALT = "polls.voter"
 VOTER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+BALLOT_FIELD = "ballot"
+# 128 random bits as the page's script writes them (static/polls/poll.js): 32 lower-case hex digits.
+BALLOT_ID = re.compile(r"[0-9a-f]{32}")
+
+
+class BallotError(ValueError):
+    """The vote's ballot id is not one the page's script makes."""
 
 
 @dataclass(frozen=True)
@@ -29,12 +41,28 @@ def voter_key(request: HttpRequest) -> str | None:
     return f"anon:{token}" if token else None
 
 
+def ballot_id(request: HttpRequest) -> str:
+    """The vote's ballot id, "" when none was sent (a form posted without the script).
+
+    Raises BallotError for one the script does not make, checked whoever votes: the same input
+    gets the same answer.
+    """
+    ballot = request.POST.get(BALLOT_FIELD, "")
+    if ballot and not BALLOT_ID.fullmatch(ballot):
+        raise BallotError(ballot)
+    return ballot
+
+
 def request_voter(request: HttpRequest) -> Voter:
-    """The fan making the request, given a new anonymous identity when there is none yet."""
+    """The fan making the vote: by account, by cookie, else by the ballot id (a new fan, whose
+    answer must carry the cookie), else a new random identity. Raises BallotError."""
+    ballot = ballot_id(request)
     key = voter_key(request)
     if key:
         return Voter(key=key)
-    token = secrets.token_urlsafe(16)
+    # A new ballot id per vote gets no further than clearing the cookie before each vote does:
+    # a new fan each time, held back by the per-address rate.
+    token = ballot or secrets.token_urlsafe(16)
     return Voter(key=f"anon:{token}", new_token=token)
 
 

@@ -33,6 +33,7 @@ class UvicornProcess(multiprocessing.get_context("fork").Process):
             lifespan="off",
             ws="websockets-sansio",
             ws_per_message_deflate=False,
+            proxy_headers=False,  # as the production recipe: the site reads X-Forwarded-For itself
             log_level="warning",
         )
         server = uvicorn.Server(config)

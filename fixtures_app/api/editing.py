@@ -1,12 +1,16 @@
 """What an editor does, as JSON: record, correct and delete events, move the match through its
 periods, enter stats, set line-ups. The console's own forms and services do the work, so the API
-refuses exactly what the console refuses; a key (`Idempotency-Key`) makes a retry count once."""
+refuses exactly what the console refuses; a key (`Idempotency-Key`) makes a retry count once, and
+names one request: another request under it is refused (409 `key_reused`)."""
 
+import uuid
+
+from django.http import HttpRequest
 from ninja import Status
 
 from feeds.auth import editors_only
 from feeds.errors import ApiRefusal, form_refusal
-from feeds.idempotency import KeyHeader, client_key
+from feeds.idempotency import HEADER, KeyHeader, given_key, reused, write_once
 from fixtures_app.api.matches import event_out, find_match
 from fixtures_app.api.router import router
 from fixtures_app.api.schemas import (
@@ -19,8 +23,8 @@ from fixtures_app.api.schemas import (
 )
 from fixtures_app.editing import GONE
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
-from fixtures_app.models import MatchEvent, MatchUpdate
-from fixtures_app.services.updates import Written, earlier_deletion
+from fixtures_app.models import Match, MatchEvent, MatchUpdate
+from fixtures_app.services.updates import Written, earlier_deletion, earlier_write
 from live import realtime
 
 
@@ -33,7 +37,7 @@ def record_event(request, match_id: IdPath, payload: EventIn, idempotency_key: K
     """Records an event (goal, card, substitution, VAR decision, commentary…), as the console does."""
     match = find_match(match_id)
     data, key = _form_data(payload, idempotency_key)
-    return Status(201, _written(_save(EventForm(data, match=match), by=request.auth)))
+    return Status(201, _once(request, key, EventForm(data, match=match), match, "event_added"))
 
 
 @router.patch("/events/{event_id}", **writes({200: WriteOut}))
@@ -41,40 +45,73 @@ def correct_event(request, event_id: IdPath, payload: CorrectionIn, idempotency_
     """Changes the fields sent; refused with 409 (`stale`) if the event changed since `expected_version`."""
     event = _event(event_id)
     data, key = _form_data(payload, idempotency_key)
-    return _written(_save(CorrectionForm(data, event=event), by=request.auth))
+    return _once(request, key, CorrectionForm(data, event=event), event.match, "event_corrected", event)
 
 
 @router.delete("/events/{event_id}", **writes({200: WriteOut}))
 def delete_event(request, event_id: IdPath, idempotency_key: KeyHeader = None):
     """Deletes an event (and any VAR decision that reversed it)."""
-    key = client_key(idempotency_key)
+    key = given_key(idempotency_key)
     event = MatchEvent.objects.select_related("match").filter(pk=event_id).first()
     if event is None:
-        return _deleted_before(event_id, key)
-    return _written(_save(DeleteForm({"client_key": key}, event=event), by=request.auth))
+        return write_once(request, user=request.auth, key=key, write=lambda: _deleted_before(event_id, key))
+    form = DeleteForm({"client_key": key or uuid.uuid4().hex}, event=event)
+    return _once(request, key, form, event.match, "event_deleted", event)
 
 
 @router.post("/matches/{match_id}/status", **writes({200: WriteOut}))
 def change_status(request, match_id: IdPath, payload: StatusChangeIn, idempotency_key: KeyHeader = None):
     """Kick-off, half-time, full time, extra time, penalties: the laws say what may follow what."""
     match = find_match(match_id)
-    data, _ = _form_data(payload, idempotency_key)
-    return _written(_save(StatusForm(data, match=match), by=request.auth))
+    data, key = _form_data(payload, idempotency_key)
+    return _once(request, key, StatusForm(data, match=match), match, "status_changed")
 
 
 @router.post("/matches/{match_id}/stats", **writes({200: WriteOut}))
 def record_stats(request, match_id: IdPath, payload: StatsIn, idempotency_key: KeyHeader = None):
     """One side's shots, shots on target, xG and possession for one half (null: unknown)."""
     match = find_match(match_id)
-    data, _ = _form_data(payload, idempotency_key)
-    return _written(_save(StatsForm(data, match=match), by=request.auth))
+    data, key = _form_data(payload, idempotency_key)
+    return _once(request, key, StatsForm(data, match=match), match, "stats_changed")
 
 
-def _form_data(payload, header: str | None) -> tuple[dict, str]:
-    """The fields sent (a correction changes only those), with the write's key."""
+def _form_data(payload, header: str | None) -> tuple[dict, str | None]:
+    """The fields sent (a correction changes only those), with the write's key (a fresh one if
+    the client sent none, so the write's own update can be found), and the client's key."""
     data = payload.dict(exclude_unset=True)
-    key = client_key(header, data.get("client_key"))
-    return {**data, "client_key": key}, key
+    key = given_key(header, data.get("client_key"))
+    return {**data, "client_key": key or uuid.uuid4().hex}, key
+
+
+def _once(
+    request: HttpRequest,
+    key: str | None,
+    form: ServiceForm,
+    match: Match,
+    kind: str,
+    event: MatchEvent | None = None,
+) -> dict:
+    """The answer of the form's write (`kind` in the match's log), its key claimed for this
+    request (another request under it is refused); the service answers a retry from the log."""
+
+    def write() -> Written:
+        if key is not None:
+            _check_logged(match, key, by=request.auth, kind=kind, event=event)
+        return _save(form, by=request.auth)
+
+    return _written(write_once(request, user=request.auth, key=key, write=write))
+
+
+def _check_logged(match: Match, key: str, *, by, kind: str, event: MatchEvent | None) -> None:
+    """Refuses a key the match's log holds for another change. Such a key was sent by another
+    editor, or on the console or socket, or before keys named requests: it is taken as this
+    write's retry only if it is this editor's, for the same kind of change (to the same event)."""
+    earlier = earlier_write(match=match, client_key=key)
+    if earlier is None:
+        return
+    same_event = event is None or earlier.event_id == event.pk
+    if earlier.by_id != by.pk or earlier.kind != kind or not same_event:
+        reused(f"This {HEADER} was used for another change to this match (update #{earlier.seq}).")
 
 
 def _save(form: ServiceForm, *, by) -> Written:
@@ -95,7 +132,7 @@ def _event(event_id: int) -> MatchEvent:
     return event
 
 
-def _deleted_before(event_id: int, key: str) -> dict:
+def _deleted_before(event_id: int, key: str | None) -> dict:
     """A retried deletion answers as the first did; another's deletion is a conflict, not a 404."""
     earlier = earlier_deletion(event_id=event_id, client_key=key)
     if earlier is not None:

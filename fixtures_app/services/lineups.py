@@ -3,16 +3,22 @@
 Every change goes into the update log (fans' pages redraw the line-ups at once, and the audit
 trail says who changed the sheet); replacing gives the same sheet again, and the API keeps
 the answer of an addition sent with a key.
+
+A side's sheet holds its own club's players. Who plays for whom is read from the season's squad
+lists (`SquadMember`): a player registered with clubs this season plays for those (a loan or a
+transfer: register him with both). A player in no squad list this season goes by the season's
+line-ups: the clubs he has been named for. A player neither names (a new signing, a trialist,
+the season's first match, a competition whose squads were never entered) is free to be named.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fixtures_app.models import LineupEntry, Match, Player, Team
+from fixtures_app.models import LineupEntry, Match, Player, SquadMember, Stage, Team
 from fixtures_app.selectors.lineups import team_lineup
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.updates import match_log_update
@@ -52,6 +58,7 @@ def match_set_lineup(
         current = list(LineupEntry.objects.filter(match=match).select_related("player"))
         own = [] if replace else [entry for entry in current if entry.team_id == team.pk]
         _check_places(entries, taken={entry.player_id for entry in current if entry.team_id != team.pk})
+        check_plays_for(match=match, team=team, players=[place.player for place in entries])
         _check_sheet([_line_of_entry(entry) for entry in own] + [_line_of_place(place) for place in entries])
         if replace:
             LineupEntry.objects.filter(match=match, team=team).delete()
@@ -78,6 +85,37 @@ def player_renamed(*, player: Player, by: AbstractBaseUser | None = None) -> int
     for match in matches:
         match_lineups_edited(match=match, summary=f"Player renamed: {player.known_as}", by=by)
     return len(matches)
+
+
+def check_plays_for(*, match: Match, team: Team, players: Sequence[Player]) -> None:
+    """Refuses a player of another club: one the season's squad lists (else its line-ups) put
+    with other clubs, not with `team`. Every channel that writes line-ups asks this."""
+    clubs = _clubs_this_season(match, [player.pk for player in players])
+    for player in players:
+        theirs = clubs.get(player.pk, set())
+        if theirs and team.pk not in theirs:
+            others = " and ".join(sorted(str(club) for club in Team.objects.filter(pk__in=theirs)))
+            raise ValidationError(
+                f"{player.known_as} plays for {others} this season, not for {team}: "
+                f"a side's line-up holds its own players.",
+                code="player",
+            )
+
+
+def _clubs_this_season(match: Match, player_ids: list[int]) -> dict[int, set[int]]:
+    """Each player's clubs this season: his squad registrations, else the line-ups he was in."""
+    season_id = Stage.objects.values_list("season_id", flat=True).get(pk=match.stage_id)
+    registered = SquadMember.objects.filter(season_id=season_id, player_id__in=player_ids)
+    named = LineupEntry.objects.filter(match__stage__season_id=season_id, player_id__in=player_ids)
+    named_for = _clubs_by_player(named.exclude(match_id=match.pk).values_list("player_id", "team_id"))
+    return {**named_for, **_clubs_by_player(registered.values_list("player_id", "team_id"))}
+
+
+def _clubs_by_player(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    clubs: dict[int, set[int]] = {}
+    for player_id, team_id in pairs:
+        clubs.setdefault(player_id, set()).add(team_id)
+    return clubs
 
 
 def _check_places(entries: Sequence[LineupPlace], *, taken: set[int]) -> None:

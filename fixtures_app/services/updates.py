@@ -12,6 +12,7 @@ from django.utils import timezone
 from fixtures_app.models import Match, MatchEvent, MatchStat, MatchUpdate
 from fixtures_app.selectors.live import change_message
 from live import realtime
+from matchcentre.metrics import DEGRADED_WRITES
 
 ALREADY_DELETED = "This change was already made, and its event has since been deleted."
 
@@ -66,9 +67,16 @@ def match_log_update(
     frame = json.dumps(message, separators=(",", ":"))
     scores = json.dumps(_score_message(match, message), separators=(",", ":"))
     match_id = match.pk
-    transaction.on_commit(lambda: realtime.publish(realtime.match_group(match_id), frame))
-    transaction.on_commit(lambda: realtime.publish(realtime.SCORES_GROUP, scores))
+    transaction.on_commit(lambda: _publish_change(match_id, frame, scores))
     return update
+
+
+def _publish_change(match_id: int, frame: str, scores: str) -> None:
+    """Sends the change to its match page and to the live scores; a write either frame did
+    not go out for is answered "degraded" (realtime.delivery_status), and counted so."""
+    delivered = realtime.publish(realtime.match_group(match_id), frame)
+    if not realtime.publish(realtime.SCORES_GROUP, scores) or not delivered:
+        DEGRADED_WRITES.inc()
 
 
 def earlier_write(*, match: Match, client_key: str) -> MatchUpdate | None:

@@ -9,7 +9,7 @@ from fixtures_app.selectors.home import home_page
 from fixtures_app.selectors.match import match_for_page
 from fixtures_app.selectors.page_parts import around_parts, match_parts, table_part
 from fixtures_app.selectors.tables import table_for_match
-from polls.selectors import match_poll
+from polls.selectors import match_polls
 from polls.voters import voter_key
 
 
@@ -40,7 +40,8 @@ def match_detail(request, pk: int, slug: str = ""):
         "parts": match_parts(match, now=now, site_url=request.build_absolute_uri("/")),
         # Its article, "Read next", past meetings and today's games, once per change of those.
         "around": around_parts(match, now=now, tz=timezone.get_current_timezone()),
-        "poll": match_poll(match=match, voter_key=voter_key(request)),
+        # Every poll of the match, the main one first, each as this fan sees it.
+        "polls": match_polls(match=match, voter_key=voter_key(request)),
         "live_poll_interval": settings.LIVE_POLL_INTERVAL,
         "table": table_part(match),
     }

@@ -4,8 +4,45 @@
  * With it, the same form is sent with fetch (CSRF token from the form, URL-encoded) and
  * the answer, the poll's JSON payload, redraws the poll in place.
  * applyTally(tally) takes the payload of polls.selectors.poll_tally, as the match
- * websocket pushes it (static/fixtures_app/live.js).
+ * websocket pushes it (static/fixtures_app/live.js). A page may hold several polls: each
+ * section is found by its poll's id.
+ *
+ * A vote whose answer is lost is sent again, so it carries an identity made before the first
+ * send: the fan's ballot id, made once on this device and kept in localStorage, sent with
+ * every vote (the retries and the form post fallback included). The server takes it as the
+ * fan's identity until the fan has its voter cookie (polls/voters.py): a vote sent twice is
+ * one vote, answered the same both times.
  */
+
+const BALLOT_KEY = "matchcentre.ballot";
+const BALLOT_ID = /^[0-9a-f]{32}$/; // as polls/voters.py checks it
+const RETRY_DELAYS = [500, 1500]; // ms before each send again of a vote whose answer was lost
+let ballot = null;
+
+function newBallotId() {
+  if (!window.crypto || !window.crypto.getRandomValues) return "";
+  const bytes = window.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/* The fan's ballot id: kept on this device, or for this page alone where storage is blocked;
+ * "" where the browser cannot make one (the server then gives the fan an identity itself). */
+export function ballotId() {
+  if (ballot !== null) return ballot;
+  try {
+    const kept = window.localStorage.getItem(BALLOT_KEY);
+    if (kept && BALLOT_ID.test(kept)) return (ballot = kept);
+  } catch (error) {
+    // Storage blocked (privacy settings): the id lives as long as the page, which covers retries.
+  }
+  ballot = newBallotId();
+  try {
+    if (ballot) window.localStorage.setItem(BALLOT_KEY, ballot);
+  } catch (error) {
+    // As above.
+  }
+  return ballot;
+}
 
 function votesLabel(total) {
   if (!total) return "No votes yet.";
@@ -24,7 +61,7 @@ export function applyTally(tally) {
     if (!row) continue;
     const percent = `${option.percent.toFixed(1)}%`;
     row.querySelector(".poll__percent").textContent = percent;
-    row.querySelector(".poll__fill").style.width = percent;
+    row.querySelector(".poll__fill rect").setAttribute("width", option.percent.toFixed(1));
   }
   section.querySelector(".poll__total").textContent = votesLabel(tally.total);
   if (!tally.is_open) {
@@ -52,30 +89,54 @@ function say(form, text) {
   form.closest("section.poll").querySelector(".poll__message").textContent = text;
 }
 
-function submitWithoutScript(form, value) {
+function hidden(form, name, value) {
   const input = document.createElement("input");
   input.type = "hidden";
-  input.name = "option";
+  input.name = name;
   input.value = value;
   form.appendChild(input);
+}
+
+function submitWithoutScript(form, value) {
+  hidden(form, "option", value);
+  // The same ballot: if a send before this one was counted, this is that vote again.
+  if (ballotId()) hidden(form, "ballot", ballotId());
   HTMLFormElement.prototype.submit.call(form);
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/* The server's JSON answer to the vote, sending it again (the same body, the same ballot) while
+ * no answer comes back or the answer is not the server's JSON (a proxy's error page). */
+async function post(url, body) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" },
+      });
+      if ((response.headers.get("Content-Type") || "").includes("application/json")) {
+        return { response, data: await response.json() };
+      }
+    } catch (error) {
+      // No answer (the connection dropped): the vote may or may not have been counted.
+    }
+    if (attempt >= RETRY_DELAYS.length) throw new Error("no answer");
+    await pause(RETRY_DELAYS[attempt]);
+  }
 }
 
 async function send(form, button) {
   const fields = new FormData(form);
   fields.set("option", button.value);
+  if (ballotId()) fields.set("ballot", ballotId());
   const answers = form.querySelector(".poll__answers");
   answers.disabled = true;
   try {
-    const response = await fetch(form.action, {
-      method: "POST",
-      // Sent URL-encoded, as the form itself would be: the server reads it far faster than multipart.
-      body: new URLSearchParams(fields),
-      credentials: "same-origin",
-      headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" },
-    });
-    if (!(response.headers.get("Content-Type") || "").includes("application/json")) throw new Error("not json");
-    const data = await response.json();
+    // Sent URL-encoded, as the form itself would be: the server reads it far faster than multipart.
+    const { response, data } = await post(form.action, new URLSearchParams(fields));
     if (data.poll) {
       applyTally(data.poll);
       applyChoice(data.poll);

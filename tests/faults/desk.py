@@ -13,7 +13,6 @@ from django.test import Client
 from websockets.sync.client import ClientConnection, connect
 
 from fixtures_app.models import Match
-from tests.faults.fan import ORIGIN
 
 # Straight to the test's server, whatever proxy the environment names.
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -52,7 +51,9 @@ class Desk:
     def socket(self, match_id: int) -> ClientConnection:
         url = self.server.replace("http://", "ws://") + f"/ws/matches/{match_id}/"
         cookie = self._headers()["Cookie"]
-        return connect(url, origin=ORIGIN, additional_headers={"Cookie": cookie}, proxy=None, max_size=None)
+        return connect(
+            url, origin=self.server, additional_headers={"Cookie": cookie}, proxy=None, max_size=None
+        )
 
     def _headers(self) -> dict:
         return {"Cookie": f"sessionid={self.session}; csrftoken={self.csrf}"}

@@ -9,10 +9,15 @@ from dataclasses import dataclass, field
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.sync.client import ClientConnection, connect
 
-ORIGIN = "http://127.0.0.1"
 CHANGE_TYPES = frozenset(
     {"event_added", "event_corrected", "event_deleted", "status_changed", "stats_changed", "lineups_changed"}
 )
+
+
+def page_origin(server: str) -> str:
+    """The origin of the server's own pages (ws://127.0.0.1:8001 → http://127.0.0.1:8001): the
+    socket takes only pages of its own scheme, host and port."""
+    return server.replace("ws://", "http://", 1).replace("wss://", "https://", 1)
 
 
 @dataclass
@@ -35,7 +40,7 @@ class FanPage:
     def open(self, *, timeout: float = 10) -> ClientConnection:
         since = "" if self.seq is None else f"?since={self.seq}"
         url = f"{self.server}/ws/matches/{self.match_id}/{since}"
-        return connect(url, origin=ORIGIN, open_timeout=timeout, proxy=None, max_size=None)
+        return connect(url, origin=page_origin(self.server), open_timeout=timeout, proxy=None, max_size=None)
 
     def read(self, socket: ClientConnection, seconds: float) -> None:
         """Applies what arrives for `seconds`; raises ConnectionClosed if the server closes."""

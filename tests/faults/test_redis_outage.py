@@ -16,8 +16,8 @@ from feeds.tokens import api_token_create
 from fixtures_app.editing import run_editor_command
 from fixtures_app.models import MatchEvent, MatchUpdate
 from live import realtime
-from tests.factories import make_editor
-from tests.faults.desk import Desk, api_call, event
+from tests.factories import make_editor, make_poll
+from tests.faults.desk import OPENER, Desk, api_call, event
 from tests.faults.fan import FanPage
 from tests.faults.servers import ServerProcess, free_port
 
@@ -35,6 +35,7 @@ def banner_shown(page: str) -> bool:
 def test_redis_stopped_and_restarted_mid_match(match, own_redis, tmp_path, figures):
     editor = make_editor()
     key = api_token_create(name="feed", user=editor)[1]
+    poll = make_poll(match)
     server = ServerProcess(free_port(), tmp_path / "daphne.log", REDIS_URL=own_redis.url)
     server.start()
     try:
@@ -60,8 +61,13 @@ def test_redis_stopped_and_restarted_mid_match(match, own_redis, tmp_path, figur
         assert banner_shown(desk.get(f"/console/matches/{match.pk}/").body)
         saved = MatchEvent.objects.filter(match=match, kind__in=["goal", "yellow"]).count()
         assert saved == 3 and MatchUpdate.objects.filter(match=match, seq__gt=first["seq"]).count() == 2
-        # The cache is out of reach too: the match page is served without it.
+        # The cache is out of reach too: the match page, its share card and the poll's counts
+        # are served without it (each a 500 before: the cache's ConnectionError).
         assert "Palmer" in desk.get(f"/matches/{match.pk}/").body
+        with OPENER.open(f"{server.url}/matches/{match.pk}/card.png", timeout=15) as card:
+            assert (card.status, card.headers["Content-Type"], card.read(4)) == (200, "image/png", b"\x89PNG")
+        counts = desk.get(f"/api/v1/polls/{poll.pk}")
+        assert (counts.status, counts.json()["total"]) == (200, 0)
         # A page whose socket is down keeps current over HTTP meanwhile (live.js polls).
         polled = desk.get(f"/matches/{match.pk}/updates?since={first['seq']}").json()
         assert [message["seq"] for message in polled["messages"]] == [first["seq"] + 1, first["seq"] + 2]
@@ -173,3 +179,36 @@ async def test_the_hub_subscribes_again_by_itself_and_lets_sockets_that_missed_f
     realtime.publish(group, '{"seq":2}')
     await _until(lambda: after.frames == ['{"seq":2}'], timeout=5)
     hub.listener.cancel()
+
+
+@pytest.mark.redis
+async def test_a_hub_that_stopped_listening_during_an_outage_forgets_the_seqs_it_knew(own_redis, monkeypatch):
+    """The fan page that reconnected with ?since=2 after an outage was told it was up to date,
+    though changes 3 and 4 were saved meanwhile: the hub still trusted the seq it saw before."""
+    monkeypatch.setattr(settings, "REDIS_URL", own_redis.url)
+    monkeypatch.setattr(realtime, "_client", None)
+    hub, group = realtime.Hub(), realtime.match_group(1)
+    fan = HeldSocket()
+    await hub.join(group, fan)
+    hub.saw_seq(group, 2)
+    hub.leave(group, fan)  # the page's socket closes in the outage
+    own_redis.stop()
+    await _until(lambda: hub.listener.done(), timeout=10)
+    own_redis.start()
+    await hub.join(group, HeldSocket())
+    assert hub.latest_seq(group) is None
+    hub.listener.cancel()
+
+
+@pytest.mark.redis
+async def test_a_frame_redis_did_not_take_makes_the_hub_forget_its_matchs_seq(monkeypatch):
+    hub, group = realtime.Hub(), realtime.match_group(1)
+    monkeypatch.setattr(settings, "REDIS_URL", "")
+    await hub.join(group, HeldSocket())  # the hub's loop is this one
+    hub.saw_seq(group, 7)
+    monkeypatch.setattr(realtime, "hub", hub)
+    monkeypatch.setattr(settings, "REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens there
+    monkeypatch.setattr(realtime, "_client", None)
+    monkeypatch.setattr(realtime, "_delivery_failed", False)
+    assert await asyncio.to_thread(realtime.publish, group, '{"seq":8}') is False
+    await _until(lambda: hub.latest_seq(group) is None, timeout=5)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fixtures_app.models import LineupEntry
+from fixtures_app.models import LineupEntry, SquadMember
 from fixtures_app.services.status import match_change_status
 from tests.factories import make_match, make_player, make_team
 from tests.feeds.api_helpers import call, editor_key
@@ -95,3 +95,15 @@ def test_a_shirt_number_over_99_is_refused_by_the_schema(client, match, key):
 def test_a_team_not_in_the_match_is_404(client, match, key):
     path = f"/matches/{match.pk}/lineups/{make_team('Everton').pk}"
     assert call(client, "PUT", path, {"entries": []}, key=key).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+def test_a_player_of_another_club_is_refused_by_name(client, match, key, method):
+    palmer = make_player("Palmer")
+    SquadMember.objects.create(season=match.stage.season, team=match.away_team, player=palmer)
+    body = {"entries": [*entries("Raya"), {"player": palmer.pk, "shirt_number": 20}]}
+    response = call(client, method, lineup_path(match), body, key=key)
+    assert response.status_code == 400 and response.json()["code"] == "invalid"
+    message = "Palmer plays for Chelsea this season, not for Arsenal: a side's line-up holds its own players."
+    assert response.json()["message"] == message and response.json()["errors"] == {"entries": [message]}
+    assert names(match) == []

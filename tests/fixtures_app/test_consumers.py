@@ -8,7 +8,7 @@ from matchcentre.asgi import application
 from tests.factories import KICKOFF, add_to_lineup, make_match, make_team
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ORIGIN = [(b"origin", b"http://127.0.0.1:8000")]
+ORIGIN = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
 
 
 @pytest.fixture

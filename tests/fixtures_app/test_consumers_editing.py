@@ -27,7 +27,7 @@ def session_cookie(user) -> bytes:
 
 
 async def socket(match, user=None) -> WebsocketCommunicator:
-    headers = [(b"origin", b"http://127.0.0.1:8000")]
+    headers = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
     if user is not None:
         headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))
     communicator = WebsocketCommunicator(application, f"/ws/matches/{match.pk}/", headers=headers)

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from fixtures_app.models import LineupEntry
+from fixtures_app.models import LineupEntry, SquadMember
 from fixtures_app.services.lineups import LineupPlace, match_set_lineup
 from fixtures_app.services.status import match_change_status
-from tests.factories import make_match, make_player, make_team
+from tests.factories import make_match, make_player, make_season, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,48 @@ def test_a_line_up_change_is_logged_for_fans_and_the_audit_trail(match):
     assert update.kind == "lineups_changed"
     assert "Raya, Saliba" in update.summary
     assert "Raya" in update.message["lineups_html"]
+
+
+def register(player, team, season) -> None:
+    SquadMember.objects.create(season=season, team=team, player=player)
+
+
+def test_a_player_in_another_clubs_squad_is_refused_by_name_and_nothing_changes(match):
+    palmer = make_player("Palmer")
+    register(palmer, match.away_team, match.stage.season)
+    with pytest.raises(ValidationError, match="Palmer plays for Chelsea this season, not for Arsenal"):
+        match_set_lineup(match=match, team=match.home_team, entries=[LineupPlace(player=palmer)])
+    assert sheet(match, match.home_team) == [] and match.updates.count() == 0
+
+
+def test_a_player_named_for_another_club_this_season_is_refused(match):
+    salah = make_player("Salah")
+    earlier = make_match(make_team("Liverpool"), make_team("Everton"), stage=match.stage)
+    LineupEntry.objects.create(match=earlier, team=earlier.home_team, player=salah)
+    with pytest.raises(ValidationError, match="Salah plays for Liverpool this season, not for Arsenal"):
+        match_set_lineup(match=match, team=match.home_team, entries=[LineupPlace(player=salah)])
+
+
+def test_a_player_on_loan_registered_with_both_clubs_may_play_for_either(match):
+    loanee = make_player("Loanee")
+    register(loanee, match.home_team, match.stage.season)
+    register(loanee, match.away_team, match.stage.season)
+    match_set_lineup(match=match, team=match.away_team, entries=[LineupPlace(player=loanee)])
+    assert sheet(match, match.away_team) == [("Loanee", True)]
+
+
+def test_a_squad_registration_outweighs_the_line_ups_after_a_transfer(match):
+    signing = make_player("Signing")
+    earlier = make_match(match.away_team, make_team("Everton"), stage=match.stage)
+    LineupEntry.objects.create(match=earlier, team=match.away_team, player=signing)
+    register(signing, match.home_team, match.stage.season)
+    match_set_lineup(match=match, team=match.home_team, entries=[LineupPlace(player=signing)])
+    assert sheet(match, match.home_team) == [("Signing", True)]
+
+
+def test_last_seasons_club_and_an_unknown_player_do_not_bar_a_player(match):
+    returning, trialist = make_player("Returning"), make_player("Trialist")
+    register(returning, match.away_team, make_season(name="2022/23"))
+    entries = [LineupPlace(player=returning, shirt_number=1), LineupPlace(player=trialist, shirt_number=2)]
+    match_set_lineup(match=match, team=match.home_team, entries=entries)
+    assert sheet(match, match.home_team) == [("Returning", True), ("Trialist", True)]

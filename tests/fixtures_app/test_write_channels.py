@@ -40,7 +40,7 @@ async def through_socket(match, editor, command: dict) -> dict:
     client = Client()
     await database_sync_to_async(client.force_login)(editor)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
-    headers = [(b"origin", b"http://127.0.0.1:8000"), (b"cookie", cookie)]
+    headers = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)]
     socket = WebsocketCommunicator(application, f"/ws/matches/{match.pk}/", headers=headers)
     assert (await socket.connect())[0]
     await socket.receive_json_from()  # the snapshot

@@ -95,12 +95,13 @@ def test_goal_saved_through_one_process_reaches_a_fan_on_the_other(servers):
     client.force_login(make_editor())
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     first, second = servers
-    origin = "http://127.0.0.1"
     with (
-        connect(f"ws://127.0.0.1:{second}/ws/matches/{match.pk}/", origin=origin) as fan,
+        connect(
+            f"ws://127.0.0.1:{second}/ws/matches/{match.pk}/", origin=f"http://127.0.0.1:{second}"
+        ) as fan,
         connect(
             f"ws://127.0.0.1:{first}/ws/matches/{match.pk}/",
-            origin=origin,
+            origin=f"http://127.0.0.1:{first}",
             additional_headers={"Cookie": cookie},
         ) as desk,
     ):

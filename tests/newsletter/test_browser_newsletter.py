@@ -11,8 +11,10 @@ from django.utils import timezone
 from demo.loader import load_demo
 from fixtures_app.models import Match
 from newsletter.models import Subscriber
+from tests.fixtures_app import test_accessibility as accessibility
 
 pytestmark = pytest.mark.browser
+axe_source = accessibility.axe_source  # the fixture that reads axe-core from its package
 
 SEPARATOR = "-" * 79
 
@@ -91,4 +93,24 @@ def test_without_javascript_the_form_posts_and_comes_back_with_the_message(seed_
     box.get_by_label("Your email address").fill("fan@example.com")
     box.get_by_role("button", name="Sign up").click()
     box.get_by_role("status").get_by_text("a few minutes ago").wait_for()
+    assert len(emails(mail_folder)) == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_newsletter_page_signs_up_without_a_reload_and_passes_axe(
+    mail_folder, live_site, browser, axe_source, scheme
+):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_site + "/newsletter/")
+    assert page.get_by_role("heading", name="The MatchCentre newsletter", level=1).is_visible()
+    box = page.get_by_role("region", name="Get match previews, twice a week")
+    box.get_by_label("Your email address").fill("fan@example.com")
+    box.get_by_role("button", name="Sign up").click()
+    box.get_by_role("status").get_by_text("Almost there").wait_for()
+    assert page.url == live_site + "/newsletter/"  # no reload
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    found = [(scheme, "/newsletter/", violation) for violation in accessibility.violations(page, axe_source)]
+    context.close()
+    assert not found, "axe-core found serious or critical violations:\n" + accessibility.describe(found)
     assert len(emails(mail_folder)) == 1

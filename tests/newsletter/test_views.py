@@ -80,8 +80,34 @@ def test_a_sign_up_from_the_page_with_its_token_works():
     assert response.status_code == 302
 
 
-def test_only_post_signs_up(client):
-    assert client.get("/newsletter/").status_code == 405
+def test_the_newsletter_page_has_the_sign_up_form(client):
+    response = client.get("/newsletter/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<header class="site-header"' in html
+    assert "<title>Newsletter: match previews by email · MatchCentre</title>" in html
+    assert '<form class="newsletter__form" method="post" action="/newsletter/">' in html
+    assert 'name="email"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert not Subscriber.objects.exists()
+
+
+def test_the_newsletter_page_signs_up_without_script_and_says_so_there():
+    client = Client(enforce_csrf_checks=True)
+    html = client.get("/newsletter/").content.decode()
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    nxt = html.split('name="next" value="')[1].split('"')[0]
+    response = client.post(
+        "/newsletter/", {"email": "fan@example.com", "next": nxt, "csrfmiddlewaretoken": token}
+    )
+    assert response["Location"] == "/newsletter/#newsletter"
+    page = client.get(response["Location"]).content.decode()
+    assert 'newsletter__says--success">Almost there: we have sent a link to fan@example.com' in page
+    assert Subscriber.objects.filter(email="fan@example.com").exists()
+
+
+def test_other_methods_are_refused(client):
+    assert client.put("/newsletter/", {"email": "fan@example.com"}).status_code == 405
+    assert not Subscriber.objects.exists()
 
 
 def test_too_many_sign_ups_for_one_address_are_refused(client, settings):

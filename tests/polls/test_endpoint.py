@@ -138,8 +138,10 @@ def voter_cookie(headers) -> str:
     return jar[VOTER_COOKIE].value
 
 
-async def vote(app, poll, key, **kwargs):
+async def vote(app, poll, key, *, ballot=None, **kwargs):
     fields = {"csrfmiddlewaretoken": CSRF, "option": await answer_id(poll, key)}
+    if ballot is not None:
+        fields["ballot"] = ballot
     return await post(app, vote_path(poll), fields, **kwargs)
 
 
@@ -191,7 +193,9 @@ async def test_fans_voting_at_once_are_each_counted_once(lane, poll):
     again = [vote(lane, poll, "draw", cookies={VOTER_COOKIE: cookie}) for cookie in cookies[:10] * 2]
     repeats = await asyncio.gather(*again)
     assert [json.loads(body)["counted"] for _, _, body in answers] == [True] * 40
-    assert [json.loads(body)["counted"] for _, _, body in repeats] == [False] * 20
+    # A repeat of the fan's own answer is the same vote sent again, answered as the first was.
+    already_draw = [n % 3 == 1 for n in range(10)] * 2
+    assert [json.loads(body)["counted"] for _, _, body in repeats] == already_draw
     assert await database_sync_to_async(Vote.objects.filter(poll=poll).count)() == 40
     assert lane.app.bodies == []
 
@@ -301,3 +305,62 @@ async def test_a_body_django_cannot_read_goes_on_to_django(lane_before_django, p
     assert len(lane_before_django.app.bodies) == 1
     assert status == 400
     assert not await database_sync_to_async(Vote.objects.exists)()
+
+
+BALLOT = "0123456789abcdef0123456789abcdef"  # as the page's script makes them
+BALLOT_REFUSED = "This vote could not be read: reload the page and vote again."
+VOTING_PAUSED = "Voting is paused for a moment: we can't count votes right now. Try again in a minute."
+
+
+async def test_the_same_ballot_sent_twice_is_one_vote_answered_alike(lane, poll):
+    """The first answer, and the cookie in it, never reached the fan: the page sent the vote again."""
+    first_status, first_headers, first = await vote(lane, poll, "away", ballot=BALLOT)
+    status, headers, again = await vote(lane, poll, "away", ballot=BALLOT)
+    assert (first_status, status) == (200, 200)
+    assert json.loads(again) == json.loads(first)
+    assert json.loads(again)["counted"] is True and json.loads(again)["poll"]["total"] == 1
+    assert lane.app.bodies == []
+    voters = await database_sync_to_async(lambda: list(Vote.objects.values_list("voter_key", flat=True)))()
+    assert voters == [f"anon:{BALLOT}"]
+    # From now on the cookie and the ballot are one fan.
+    assert fan_key(voter_cookie(first_headers)) == fan_key(voter_cookie(headers)) == f"anon:{BALLOT}"
+
+
+async def test_a_ballot_sent_by_the_lane_then_by_the_form_is_one_vote(lane_before_django, poll):
+    await vote(lane_before_django, poll, "home", ballot=BALLOT)
+    status, _, _ = await vote(lane_before_django, poll, "home", ballot=BALLOT, script=False)
+    assert status == 302
+    assert await database_sync_to_async(Vote.objects.count)() == 1
+
+
+async def test_a_fans_cookie_wins_over_the_ballot(lane, poll):
+    _, headers, _ = await vote(lane, poll, "home")
+    cookie = voter_cookie(headers)
+    _, again, body = await vote(lane, poll, "away", ballot=BALLOT, cookies={VOTER_COOKIE: cookie})
+    assert json.loads(body)["counted"] is False
+    assert "set-cookie" not in again
+    voters = await database_sync_to_async(lambda: list(Vote.objects.values_list("voter_key", flat=True)))()
+    assert voters == [fan_key(cookie)]
+
+
+@pytest.mark.parametrize("ballot", ["short", BALLOT.upper(), BALLOT + "0", "g" * 32])
+async def test_a_ballot_the_page_did_not_make_goes_on_to_django_and_is_refused(
+    lane_before_django, poll, ballot
+):
+    status, _, body = await vote(lane_before_django, poll, "home", ballot=ballot)
+    assert (status, json.loads(body)) == (400, {"error": BALLOT_REFUSED})
+    assert len(lane_before_django.app.bodies) == 1
+    assert not await database_sync_to_async(Vote.objects.exists)()
+
+
+async def test_with_the_counters_out_of_reach_the_lane_says_voting_is_paused(
+    lane, poll, counters_out_of_reach, caplog
+):
+    status, headers, body = await vote(lane, poll, "home", ballot=BALLOT)
+    assert (status, json.loads(body)) == (503, {"error": VOTING_PAUSED})
+    assert headers["retry-after"] == ["60"]
+    assert lane.app.bodies == []
+    assert not await database_sync_to_async(Vote.objects.exists)()
+    assert "vote rate counters out of reach" in caplog.text
+    logged = [(r.name, r.getMessage()) for r in caplog.records if r.name == "django.request"]
+    assert logged == [("django.request", f"Service Unavailable: {vote_path(poll)}")]

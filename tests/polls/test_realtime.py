@@ -13,7 +13,7 @@ from polls.services import poll_vote
 from tests.factories import make_open_poll
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ORIGIN = [(b"origin", b"http://127.0.0.1:8000")]
+ORIGIN = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
 
 
 async def tallies_until(fan, total: int, *, timeout: float = 5) -> list[dict]:

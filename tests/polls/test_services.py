@@ -232,3 +232,25 @@ def test_a_match_already_played_or_of_another_sport_gets_no_poll():
     assert poll_open_for_new_match(match=make_match(), now=AFTER_KICKOFF) is None
     american = make_stage(make_season(make_competition("NFL", sport="american_football")))
     assert poll_open_for_new_match(match=make_match(stage=american), now=BEFORE_KICKOFF) is None
+
+
+def test_a_vote_sent_again_answers_as_the_first_send_did_and_counts_nothing_more():
+    """A retry (the first answer was lost) carries the same fan and the same answer."""
+    poll = make_poll()
+    first = poll_vote(poll=poll, option_id=option_id(poll, "away"), voter_key="anon:a", now=BEFORE_KICKOFF)
+    again = poll_vote(poll=poll, option_id=option_id(poll, "away"), voter_key="anon:a", now=BEFORE_KICKOFF)
+    changed = poll_vote(poll=poll, option_id=option_id(poll, "home"), voter_key="anon:a", now=BEFORE_KICKOFF)
+    assert (first.is_in, first.counted, first.resent) == (True, True, False)
+    assert (again.is_in, again.counted, again.resent) == (True, False, True)
+    assert (changed.is_in, changed.counted, changed.resent) == (False, False, False)
+    assert again.vote.pk == changed.vote.pk == first.vote.pk
+    assert list(Vote.objects.values_list("option__key", flat=True)) == ["away"]
+
+
+def test_a_vote_sent_twice_in_one_batch_is_one_vote_answered_alike():
+    poll = make_poll()
+    first, again = poll_vote_many(
+        poll=poll, ballots=[ballot(poll, "draw", "anon:a"), ballot(poll, "draw", "anon:a")]
+    )
+    assert (first.is_in, again.is_in) == (True, True)
+    assert Vote.objects.count() == 1

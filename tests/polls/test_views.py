@@ -1,11 +1,12 @@
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils.html import escape
 
 from polls.models import Vote
 from polls.services import poll_close
-from polls.voters import VOTER_COOKIE
+from polls.voters import VOTER_COOKIE, voter_key
 from tests.factories import make_open_poll
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +155,99 @@ def test_a_vote_must_be_posted(client, poll):
 
 def test_a_vote_on_an_unknown_poll_is_not_found(client):
     assert client.post("/polls/999999/vote/", {"option": "1"}).status_code == 404
+
+
+BALLOT = "0123456789abcdef0123456789abcdef"  # as the page's script makes them
+BALLOT_REFUSED = "This vote could not be read: reload the page and vote again."
+VOTING_PAUSED = "Voting is paused for a moment: we can't count votes right now. Try again in a minute."
+
+
+def fan_of(response) -> str | None:
+    """The fan the answer's voter cookie stands for."""
+    request = RequestFactory().post("/")
+    request.COOKIES[VOTER_COOKIE] = response.cookies[VOTER_COOKIE].value
+    return voter_key(request)
+
+
+def test_a_script_vote_sent_again_with_its_ballot_is_counted_once(poll):
+    """The first answer, and the cookie in it, never reached the fan: the page sent the vote again."""
+    fields = {"option": answer(poll, "away"), "ballot": BALLOT}
+    first = Client().post(vote_url(poll), fields, **AS_SCRIPT)
+    again = Client().post(vote_url(poll), fields, **AS_SCRIPT)
+    assert again.json() == first.json()
+    assert again.json()["counted"] is True
+    assert again.json()["poll"]["total"] == 1
+    assert list(Vote.objects.values_list("voter_key", flat=True)) == [f"anon:{BALLOT}"]
+    assert fan_of(first) == fan_of(again) == f"anon:{BALLOT}"
+
+
+def test_a_form_post_after_a_lost_script_vote_is_the_same_vote(poll):
+    fields = {"option": answer(poll, "home"), "ballot": BALLOT}
+    Client().post(vote_url(poll), fields, **AS_SCRIPT)
+    response = Client().post(vote_url(poll), fields)
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Thanks, your vote for {poll.match.home_team.name} is in."
+    ]
+    assert Vote.objects.count() == 1
+
+
+def test_a_ballot_sent_again_with_another_answer_keeps_the_first(poll):
+    Client().post(vote_url(poll), {"option": answer(poll, "home"), "ballot": BALLOT}, **AS_SCRIPT)
+    again = Client().post(vote_url(poll), {"option": answer(poll, "away"), "ballot": BALLOT}, **AS_SCRIPT)
+    assert again.json()["counted"] is False
+    assert again.json()["message"] == f"You have already voted: {poll.match.home_team.name}."
+    assert Vote.objects.get().option.key == "home"
+
+
+def test_a_fan_with_a_voter_cookie_keeps_it_whatever_the_ballot(client, poll):
+    client.post(vote_url(poll), {"option": answer(poll, "home")}, **AS_SCRIPT)
+    known = fan_of_client(client)
+    second = make_open_poll()
+    response = client.post(
+        vote_url(second), {"option": answer(second, "home"), "ballot": BALLOT}, **AS_SCRIPT
+    )
+    assert VOTER_COOKIE not in response.cookies
+    assert set(Vote.objects.values_list("voter_key", flat=True)) == {known}
+
+
+def fan_of_client(client) -> str | None:
+    request = RequestFactory().post("/")
+    request.COOKIES[VOTER_COOKIE] = client.cookies[VOTER_COOKIE].value
+    return voter_key(request)
+
+
+def test_a_signed_in_fan_votes_by_account_whatever_the_ballot(poll):
+    user = User.objects.create_user("fan")
+    client = Client()
+    client.force_login(user)
+    response = client.post(vote_url(poll), {"option": answer(poll, "home"), "ballot": BALLOT}, **AS_SCRIPT)
+    assert VOTER_COOKIE not in response.cookies
+    assert list(Vote.objects.values_list("voter_key", flat=True)) == [f"user:{user.pk}"]
+
+
+@pytest.mark.parametrize("ballot", ["short", BALLOT.upper(), BALLOT + "0", "g" * 32, BALLOT[:-1] + "\n"])
+def test_a_ballot_the_page_did_not_make_is_refused(client, poll, ballot):
+    response = client.post(vote_url(poll), {"option": answer(poll, "home"), "ballot": ballot}, **AS_SCRIPT)
+    assert (response.status_code, response.json()) == (400, {"error": BALLOT_REFUSED})
+    assert not Vote.objects.exists()
+
+
+def test_with_the_counters_out_of_reach_a_vote_is_refused_saying_voting_is_paused(
+    client, poll, counters_out_of_reach, caplog
+):
+    response = client.post(vote_url(poll), {"option": answer(poll, "home"), "ballot": BALLOT}, **AS_SCRIPT)
+    assert (response.status_code, response.json()) == (503, {"error": VOTING_PAUSED})
+    assert response["Retry-After"] == "60"
+    assert not Vote.objects.exists()
+    assert "vote rate counters out of reach" in caplog.text
+
+
+def test_with_the_counters_out_of_reach_a_form_vote_gets_a_page_saying_voting_is_paused(
+    client, poll, counters_out_of_reach
+):
+    response = client.post(vote_url(poll), {"option": answer(poll, "home")})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert escape(VOTING_PAUSED) in response.content.decode()
+    assert b"Too many votes" not in response.content

@@ -113,6 +113,7 @@ API_CORRECT = Surface("API: correct an event", "PATCH", "/api/v1/events/{event}"
 API_STATUS = Surface("API: change status", "POST", "/api/v1/matches/{match}/status", "json", "token")
 API_STATS = Surface("API: match stats", "POST", "/api/v1/matches/{match}/stats", "json", "token")
 API_LINEUP = Surface("API: replace a team sheet", "PUT", "/api/v1/matches/{match}/lineups/{home}", "json", "token")
+API_LINEUP_ADD = Surface("API: add to a team sheet", "POST", "/api/v1/matches/{match}/lineups/{home}", "json", "token")
 API_POLL = Surface("API: open a poll", "POST", "/api/v1/matches/{match}/polls", "json", "token")
 API_CLOSE_POLL = Surface("API: close a poll", "POST", "/api/v1/polls/{poll}/close", "json", "token")
 ADMIN_MATCHES = Surface("Admin: the match list's filters", "GET", "/admin/fixtures_app/match/", "get", "staff")
@@ -200,6 +201,7 @@ HTTP_CASES = [
     HttpCase("vote-superscript-digit", VOTE, {"option": "²"}, answer=MUST_BE_ANSWER),
     HttpCase("vote-5000-digits", VOTE, {"option": "9" * 5000}, answer=MUST_BE_ANSWER, shown='{"option": 5,000 nines}'),
     HttpCase("vote-nul", VOTE, {"option": "\x00"}, answer=MUST_BE_ANSWER),
+    HttpCase("vote-ballot-not-the-pages", VOTE, {"option": "{other_option}", "ballot": "not-a-ballot"}, answer="This vote could not be read: reload the page and vote again."),
     HttpCase("vote-answer-of-another-poll", VOTE, {"option": "{other_option}"}, answer="That answer is not one of this poll's answers."),
     HttpCase("vote-closed-poll", VOTE, {"option": "{closed_option}"}, status=409, answer="This poll is closed", path="/polls/{closed_poll}/vote/"),
     HttpCase("vote-poll-unknown", VOTE, {"option": "1"}, status=404, answer="Not Found", path="/polls/999999/vote/"),
@@ -255,6 +257,8 @@ HTTP_CASES = [
     HttpCase("api-lineup-shirt-100", API_LINEUP, {"entries": [{"player": "{saka}", "shirt_number": 100}]}, answer="entries.0.shirt_number: Input should be less than or equal to 99"),
     HttpCase("api-lineup-entries-object", API_LINEUP, {"entries": {"player": "{saka}"}}, answer="entries: Input should be a valid list"),
     HttpCase("api-lineup-position-nul", API_LINEUP, {"entries": [{"player": "{saka}", "position": "FW\x00"}]}, answer="entries.0.position: String should match pattern"),
+    HttpCase("api-lineup-another-clubs-player", API_LINEUP_ADD, {"entries": [{"player": "{stranger}", "shirt_number": 40, "starter": False}]}, answer="Stranger plays for Team", note="the squad lists (else the season's line-ups) name another club"),
+    HttpCase("api-idempotency-key-reused", API_STATS, stats(shots=3), status=409, answer="This Idempotency-Key was used for another change to this match", headers={"Idempotency-Key": "goal-12"}),
     HttpCase("api-lineup-after-kick-off", API_LINEUP, {"entries": [{"player": "{saka}"}]}, answer="has kicked off"),
     HttpCase("api-poll-question-too-long", API_POLL, {"question": "?" * 201}, answer="question: String should have at most 200 characters", shown='{"question": 201 characters}'),
     HttpCase("api-poll-one-answer", API_POLL, {"options": [{"key": "yes", "label": "Yes"}]}, answer="options: List should have at least 2 items"),

@@ -10,7 +10,7 @@ from django.test import Client
 
 from feeds.models import IdempotentWrite
 from feeds.tokens import api_token_create
-from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchStat, MatchUpdate
+from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchStat, MatchUpdate, SquadMember
 from fixtures_app.services.events import match_record_event
 from newsletter.models import Subscriber
 from polls.models import Poll, PollOption, Vote
@@ -70,13 +70,16 @@ def world() -> World:
     (signed in, and with an API token) and a fan."""
     match = live_match()
     saka = match.lineup.get(player__known_as="Saka").player
-    event = match_record_event(match=match, kind="goal", minute=12, team=match.home_team, player=saka).event
+    event = match_record_event(
+        match=match, kind="goal", minute=12, team=match.home_team, player=saka, client_key="goal-12"
+    ).event
     stranger_match = make_match()
     stranger = add_to_lineup(stranger_match, stranger_match.home_team, "Stranger")[0]
     poll, other_poll, closed_poll = make_open_poll(), make_open_poll(), make_poll(match)
     editor = make_editor()
     fan = User.objects.create_user("fan", password="pass-for-tests-only")
     season = match.stage.season
+    SquadMember.objects.create(season=season, team=stranger_match.home_team, player=stranger)
     ids = {
         "match": match.pk,
         "match_page": match.get_absolute_url(),

@@ -17,11 +17,12 @@ from tests.security.conftest import World, database_state
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://127.0.0.1:8000")
+HOST = (b"host", b"127.0.0.1:8000")
 WAIT = 10  # seconds; a loaded machine (PostgreSQL, Redis, other runs) is slow, a broken socket slower
 
 
 async def open_socket(world: World, who: str, path: str) -> tuple[WebsocketCommunicator, bool, int | None]:
-    headers = [ORIGIN]
+    headers = [ORIGIN, HOST]
     user = {"editor": world.editor, "fan": world.fan}.get(who)
     if user is not None:
         headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))

@@ -30,6 +30,16 @@ CSRF_FORMS = [
     ("anyone", "/polls/{poll}/vote/", {"option": "{option}"}),
     ("anyone", "/newsletter/", {"email": "fan@example.com"}),
     ("anyone", "/newsletter/unsubscribe/{token}/", {}),
+    ("anyone", "/accounts/password_reset/", {"email": "editor@example.com"}),
+    (
+        "editor",
+        "/accounts/password_change/",
+        {
+            "old_password": "pass-for-tests-only",
+            "new_password1": "N3w-pass-word!",
+            "new_password2": "N3w-pass-word!",
+        },
+    ),
 ]
 API_WRITES = [
     # (method, path, body): every write the JSON API has (checked against its schema below).
@@ -151,14 +161,68 @@ def test_fans_are_refused_every_console_write(path, who, world, token):
     assert database_state() == before
 
 
+SITE = (b"host", b"127.0.0.1:8000")
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("socket", ["/ws/matches/{match}/", "/ws/scores/"])
-@pytest.mark.parametrize("origin", [b"https://evil.example", b"null", None])
+@pytest.mark.parametrize(
+    "origin",
+    [
+        b"https://evil.example",
+        b"null",
+        None,
+        b"http://127.0.0.1:9999",  # the site's host name, another port: another server on the host
+        b"https://127.0.0.1:8000",  # another scheme
+        b"http://127.0.0.1",  # the default port, not the site's
+        b"http://127.0.0.1:8000/page",  # not an origin at all
+        b"http://evil@127.0.0.1:8000",
+    ],
+)
 async def test_sockets_refuse_pages_of_other_sites(socket, origin, world):
-    headers = [(b"origin", origin)] if origin else []
+    """An origin is a scheme, host and port, as browsers compare them: all three must be the site's."""
+    headers = [SITE, (b"origin", origin)] if origin else [SITE]
     communicator = WebsocketCommunicator(application, world.path(socket), headers=headers)
     connected, _ = await communicator.connect()
     assert not connected
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("host", "origin", "extra"),
+    [
+        (b"127.0.0.1:8000", b"http://127.0.0.1:8000", []),
+        (b"LOCALHOST:8000", b"http://localhost:8000", []),
+        # Behind a TLS proxy that says so (SECURE_PROXY_SSL_HEADER): the page was https on port 443.
+        (b"localhost", b"https://localhost", [(b"x-forwarded-proto", b"https")]),
+    ],
+)
+async def test_sockets_take_pages_of_the_sites_own_origin(host, origin, extra, world):
+    communicator = WebsocketCommunicator(
+        application, world.path("/ws/scores/"), headers=[(b"host", host), (b"origin", origin), *extra]
+    )
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_sockets_refuse_a_host_the_site_does_not_serve(world):
+    """The Host is checked against ALLOWED_HOSTS before the origin is compared with it."""
+    headers = [(b"host", b"evil.example"), (b"origin", b"http://evil.example")]
+    communicator = WebsocketCommunicator(application, world.path("/ws/scores/"), headers=headers)
+    connected, _ = await communicator.connect()
+    assert not connected
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_sockets_take_a_csrf_trusted_origin(world, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://partner.example"]
+    headers = [(b"host", b"127.0.0.1:8000"), (b"origin", b"https://partner.example")]
+    communicator = WebsocketCommunicator(application, world.path("/ws/scores/"), headers=headers)
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.disconnect()
 
 
 def test_production_variables_give_secure_cookies_hsts_and_no_debug():
