@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article
 from demo.loader import load_demo
@@ -79,7 +80,7 @@ def test_fan_pages_work_under_the_policy(live_site, browser):
     page.goto(live_site + article.get_absolute_url())
     copy = page.get_by_role("button", name="Copy link")
     copy.click()  # visible only once share.js ran
-    assert page.locator(".share__status").inner_text() == "Link copied."
+    expect(page.locator(".share__status")).to_have_text("Link copied.")  # once the copy's promise settles
     assert page.locator(".share__link--facebook").get_attribute("href").startswith("https://")
 
     page.goto(live_site + "/accounts/login/")
