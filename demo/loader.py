@@ -8,8 +8,8 @@ import datetime as dt
 import json
 import zoneinfo
 from decimal import Decimal
+from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils.text import slugify
@@ -30,8 +30,9 @@ STALE_AFTER = dt.timedelta(minutes=100)
 
 
 # The seed page's sidebar: the Europa League 2024/25 league phase after four rounds (to
-# 7 November 2024), read from the shared real data when it sits beside the project.
-LEAGUE_PHASE_FILE = settings.BASE_DIR.parent / "shared" / "data" / "openfootball" / "uefa.el-2024-25.json"
+# 7 November 2024). The file ships with the demo (demo/data/README.md): a fresh clone has no
+# ../shared beside it.
+LEAGUE_PHASE_FILE = Path(__file__).resolve().parent / "data" / "uefa.el-2024-25.json"
 LEAGUE_PHASE_UNTIL = "2024-11-07"
 
 
@@ -48,7 +49,7 @@ def load_demo(*, now: dt.datetime) -> list[str]:
 
 def _league_phase() -> list[str]:
     if not LEAGUE_PHASE_FILE.is_file():
-        return [f"No League Phase table: {LEAGUE_PHASE_FILE} is absent (it is the shared real data)."]
+        return [f"No League Phase table: {LEAGUE_PHASE_FILE} is missing (it ships with the project)."]
     data = json.loads(LEAGUE_PHASE_FILE.read_text(encoding="utf-8"))
     first_four = [
         m for m in data["matches"] if m["round"] == "League phase" and m["date"] <= LEAGUE_PHASE_UNTIL
