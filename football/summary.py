@@ -1,9 +1,11 @@
 """A match's key events as a fan reads them under the score.
 
-Goals are listed under the side they count for, in match order, one entry per goal:
-"Salah (7' pen.)", "Koopmeiners (77')". An own goal is listed under the side it helped,
-with the name of the player who put it in his own net: "Ruggeri (52' o.g.)". A player
-who scores twice appears twice. Goals the VAR disallowed and penalty shoot-out kicks are
+Goals are listed under the side they count for, one entry per scorer, in the order of
+each scorer's first goal: "Salah (7' pen.)", "Koopmeiners (77')". A player who scores
+more than once is named once, with every minute: "Saka (12', 60')", each goal keeping its
+own mark: "Salah (7' pen., 60')". An own goal is listed under the side it helped, with the
+name of the player who put it in his own net: "Ruggeri (52' o.g.)". Goals by an unnamed
+player are listed one by one. Goals the VAR disallowed and penalty shoot-out kicks are
 not listed.
 
 Cards are listed under the booked player's own side, in match order: a yellow card
@@ -55,8 +57,36 @@ def _entry_text(player_name: str, minute: str) -> str:
 def goal_entry(event: EventFact) -> KeyEntry:
     """One goal as a fan reads it: "Salah (7' pen.)"."""
     kind = _GOAL_KINDS.get(event.goal_type, "goal")
-    minute = minute_label(event.minute, event.added_minute) + _GOAL_NOTES[kind]
-    return KeyEntry(player_name=event.player_name, text=_entry_text(event.player_name, minute), kind=kind)
+    return KeyEntry(
+        player_name=event.player_name, text=_entry_text(event.player_name, _goal_minute(event)), kind=kind
+    )
+
+
+def _goal_minute(event: EventFact) -> str:
+    return (
+        minute_label(event.minute, event.added_minute) + _GOAL_NOTES[_GOAL_KINDS.get(event.goal_type, "goal")]
+    )
+
+
+def scorer_entries(goals: Iterable[EventFact]) -> tuple[KeyEntry, ...]:
+    """One side's goals, in match order, as one entry per scorer: "Salah (7' pen., 60')".
+
+    The entry's kind is its goals' kind when they share one ("own_goal"), else "goal".
+    """
+    by_scorer: dict[str, list[EventFact]] = {}
+    for index, event in enumerate(goals):
+        # An unnamed scorer cannot be told apart from another: each such goal stands alone.
+        by_scorer.setdefault(event.player_name or f"#{index}", []).append(event)
+    return tuple(_scorer_entry(scored) for scored in by_scorer.values())
+
+
+def _scorer_entry(goals: list[EventFact]) -> KeyEntry:
+    name = goals[0].player_name
+    kinds = {goal_entry(event).kind for event in goals}
+    minutes = ", ".join(_goal_minute(event) for event in goals)
+    return KeyEntry(
+        player_name=name, text=_entry_text(name, minutes), kind=kinds.pop() if len(kinds) == 1 else "goal"
+    )
 
 
 def card_entry(event: EventFact) -> KeyEntry:
@@ -68,11 +98,11 @@ def card_entry(event: EventFact) -> KeyEntry:
 
 def key_events(events: Iterable[EventFact]) -> dict[Side, SideSummary]:
     """Goals and cards per side, in match order; both sides are always present."""
-    goals: dict[Side, list[KeyEntry]] = {Side.HOME: [], Side.AWAY: []}
+    goals: dict[Side, list[EventFact]] = {Side.HOME: [], Side.AWAY: []}
     cards: dict[Side, list[KeyEntry]] = {Side.HOME: [], Side.AWAY: []}
     for event in counted(events):
         if event.kind is EventKind.GOAL and event.period is not Period.PENALTIES:
-            goals[scoring_side(event)].append(goal_entry(event))
+            goals[scoring_side(event)].append(event)
         elif event.kind in CARD_KINDS and event.side is not None:
             cards[event.side].append(card_entry(event))
-    return {side: SideSummary(goals=tuple(goals[side]), cards=tuple(cards[side])) for side in Side}
+    return {side: SideSummary(goals=scorer_entries(goals[side]), cards=tuple(cards[side])) for side in Side}

@@ -9,6 +9,11 @@ from fixtures_app.views.signin import SignInView
 from matchcentre import health
 from matchcentre.api import api
 
+# The admin says whose it is (templates/admin/base_site.html adds the site's favicon).
+admin.site.site_header = "MatchCentre administration"
+admin.site.site_title = "MatchCentre admin"
+admin.site.index_title = "MatchCentre"
+
 urlpatterns = [
     # For operators' tools: alive, ready to serve, and this process's metrics (docs/OPERATIONS.md).
     path("healthz", health.healthz, name="healthz"),

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fixtures_app.models import Match, Season, Team
-from football import matchups
+from football import matchups, meetings
 from football.status import FINISHED, NOT_STARTED, Status
 
 
@@ -28,6 +28,9 @@ class GameLine:
     strip: str  # `6pm Vikings @ Bears`
     score: str  # `0-1`, sides in the order of `line`; empty before kick-off
     result: str  # `Atalanta 0-1 Liverpool` once there is a score, else `line`
+    first: str  # the side written first (`Atalanta`; the visitors US style), for rows in columns
+    second: str
+    versus: str  # what stands between them before there is a score: `v`, or `@` US style
     state: str  # "scheduled", "live", "final", or "off" (postponed, abandoned)
     status_label: str
     competition: str
@@ -79,6 +82,7 @@ def game_line(match: Match, *, tz: dt.tzinfo) -> GameLine:
     home, away = match.home_team.display_name, match.away_team.display_name
     kickoff = match.kickoff.astimezone(tz)
     line = matchups.matchup(sport, home, away)
+    first, second, versus = _sides_in_order(sport, home, away)
     score, result = "", line
     if match.home_score is not None and match.away_score is not None:
         score = matchups.scoreline(sport, match.home_score, match.away_score)
@@ -91,11 +95,21 @@ def game_line(match: Match, *, tz: dt.tzinfo) -> GameLine:
         strip=matchups.strip_line(sport, home, away, kickoff.time()),
         score=score,
         result=result,
+        first=first,
+        second=second,
+        versus=versus,
         state=_state(Status(match.status)),
         status_label=match.status_label,
         competition=match.stage.season.competition.short_name or match.stage.season.competition.name,
         url=match.get_absolute_url(),
     )
+
+
+def _sides_in_order(sport: str, home: str, away: str) -> tuple[str, str, str]:
+    """The two sides in the order `line` writes them, and the word between them."""
+    if sport in matchups.AWAY_FIRST_SPORTS:
+        return away, home, "@"
+    return home, away, "v"
 
 
 def _state(status: Status) -> str:
@@ -166,14 +180,38 @@ def team_matches(team_slug: str, *, tz: dt.tzinfo | None = None) -> TeamMatches:
     )
 
 
-def game_history(match: Match, limit: int = 5, *, tz: dt.tzinfo | None = None) -> list[GameLine]:
-    """Earlier meetings of the match's two clubs, at either ground, finished, newest first."""
+@dataclass(frozen=True)
+class GameHistory:
+    """Every other meeting of a match's two clubs, and their record against each other."""
+
+    home: Team  # the match's own home side, whose record `head_to_head` counts
+    away: Team
+    past: list[GameLine]  # played, with their scores, newest first
+    next: GameLine | None  # the soonest one still to be played (or in play)
+    head_to_head: meetings.HeadToHead  # over every played meeting, not only those in `past`
+
+
+def game_history(match: Match, limit: int = 5, *, tz: dt.tzinfo | None = None) -> GameHistory:
+    """The match's two clubs' other meetings: at either ground, in any competition, before or
+    after this one (a first leg's history holds its second leg)."""
     pair = [match.home_team_id, match.away_team_id]
-    earlier = (
+    others = _lines(
         Match.objects.with_teams()
-        .finished()
-        .filter(home_team_id__in=pair, away_team_id__in=pair, kickoff__lt=match.kickoff)
+        .filter(home_team_id__in=pair, away_team_id__in=pair)
         .exclude(pk=match.pk)
-        .order_by("-kickoff", "-pk")
+        .order_by("-kickoff", "-pk"),
+        tz,
     )
-    return _lines(earlier[:limit], tz)
+    scored = [(line, _meeting(line.match)) for line in others if line.state == "final"]
+    played = [(line, meeting) for line, meeting in scored if meeting is not None]
+    coming = [line for line in reversed(others) if line.state in ("scheduled", "live")]
+    record = meetings.head_to_head(match.home_team_id, (meeting for _, meeting in played))
+    past = [line for line, _ in played[:limit]]
+    return GameHistory(match.home_team, match.away_team, past, next(iter(coming), None), record)
+
+
+def _meeting(match: Match) -> meetings.Meeting | None:
+    """The match as a played meeting; None without a score (a result never entered)."""
+    if match.home_score is None or match.away_score is None:
+        return None
+    return meetings.Meeting(match.home_team_id, match.away_team_id, match.home_score, match.away_score)

@@ -25,7 +25,8 @@ PERIOD_KINDS = frozenset({EventKind.PERIOD_START, EventKind.PERIOD_END})
 
 def live_state(page: MatchPage) -> dict:
     match = page.match
-    started = match.period_started_at
+    # Without a start, the page's clock does not tick: another sport's minute is no football minute.
+    started = match.period_started_at if page.football else None
     return {
         "status": match.status,
         "status_label": match.status_label,
@@ -81,7 +82,7 @@ def change_message(
         message["stats_html"] = stats_html(page)
     if event_kind in CHART_KINDS or kind in CHART_CHANGES:
         message["chart_html"] = chart_html(page, now=now)
-    if match.stage.has_table and (event_kind == "goal" or kind in SCORE_CHANGING):
+    if page.football and match.stage.has_table and (event_kind == "goal" or kind in SCORE_CHANGING):
         message["table_html"] = table_html(match)
     return message
 

@@ -4,13 +4,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from fixtures_app.models import LineupEntry, Match, MatchEvent
+from fixtures_app.models.competition import Sport
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.stats import StatsSection, match_stats
-from football import scoring, ties
+from football import matchups, scoring, ties
 from football.clock import clock_display, minute_label
 from football.events import EventFact, EventKind, Side
 from football.scoreboard import status_line
-from football.status import Status
+from football.status import FINISHED, NOT_STARTED, Status
 from football.summary import SideSummary, key_events
 from football.timeline import TimelineEntry, timeline
 
@@ -46,17 +47,48 @@ class MatchPage:
     has_lineups: bool
     stats: list[StatsSection]
     facts: list[EventFact] = field(default_factory=list)
+    # False for another sport's game: the page then shows its header and score, none of
+    # football's stats, line-ups, minute-by-minute, clock or table.
+    football: bool = True
 
 
 def match_for_page(pk: int) -> Match:
     return Match.objects.with_teams().select_related("tie").get(pk=pk)
 
 
+def is_football(match: Match) -> bool:
+    """Whether the match (its competition selected with it) is football, whose furniture it shows."""
+    return match.stage.season.competition.sport == Sport.FOOTBALL
+
+
+def match_heading(match: Match) -> str:
+    """The match as its sport writes it: `Arsenal v Chelsea`, `Minnesota Vikings @ Chicago Bears`."""
+    sport = match.stage.season.competition.sport
+    return matchups.matchup(sport, match.home_team.name, match.away_team.name)
+
+
+def match_title(match: Match) -> str:
+    """The match with its score once it has one: `Arsenal 2-1 Chelsea`, `Vikings 17 @ Bears 20`."""
+    if match.home_score is None or match.away_score is None:
+        return match_heading(match)
+    sport = match.stage.season.competition.sport
+    home, away = match.home_team.name, match.away_team.name
+    return matchups.result_line(sport, home, away, match.home_score, match.away_score)
+
+
+def stage_line(match: Match, leg_label: str) -> str:
+    """Where the match stands in its competition: `NFL · Week 12`, each part once."""
+    parts = [match.stage.season.competition.name, match.stage.name, leg_label, match.round_name]
+    return " · ".join(part for i, part in enumerate(parts) if part and part not in parts[:i])
+
+
 def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
     events = list(MatchEvent.objects.filter(match=match).with_people().in_match_order())
     facts = event_facts(match, events)
     summaries = key_events(facts)
-    clock = clock_display(Status(match.status), match.period_started_at, now)
+    football = is_football(match)
+    # Another sport's game has no football clock: its minute would be a football minute.
+    clock = clock_display(Status(match.status), match.period_started_at, now) if football else ""
     lineup = list(LineupEntry.objects.filter(match=match).select_related("player"))
     notes = _player_notes(facts)
     entries = timeline(
@@ -68,7 +100,7 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         match=match,
         leg_label=LEG_LABELS.get(match.leg, ""),
         clock=clock,
-        status_line=_status_line(match, clock, facts),
+        status_line=_status_line(match, clock, facts) if football else _plain_status_line(match),
         home=_side(match, Side.HOME, summaries, lineup, notes),
         away=_side(match, Side.AWAY, summaries, lineup, notes),
         aggregate_line=aggregate_line(match),
@@ -76,7 +108,18 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         has_lineups=bool(lineup),
         stats=match_stats(match, facts),
         facts=facts,
+        football=football,
     )
+
+
+def _plain_status_line(match: Match) -> str:
+    """Another sport's status under its score: `Final` once over, `Live` while in play."""
+    status = Status(match.status)
+    if status in FINISHED:
+        return "Final"
+    if status in NOT_STARTED or status in (Status.SUSPENDED, Status.ABANDONED):
+        return match.status_label
+    return "Live"
 
 
 def _status_line(match: Match, clock: str, facts: list[EventFact]) -> str:

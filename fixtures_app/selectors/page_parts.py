@@ -172,7 +172,7 @@ def _render_around(match: Match, *, now: dt.datetime, tz: dt.tzinfo, day: dt.dat
             "articles/_read_next.html", {"read_next": read_next(article or match, now=now)}
         ),
         game_history=render_to_string(
-            "fixtures_app/_game_history.html", {"game_history": game_history(match, tz=tz)}
+            "fixtures_app/_game_history.html", {"history": game_history(match, tz=tz)}
         ),
         todays_games=render_to_string(
             "fixtures_app/_todays_games.html", {"todays_games": todays_games(day=day, tz=tz)}

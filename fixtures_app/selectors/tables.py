@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from fixtures_app.models import Match, PointsDeduction, Season, Stage, Team
+from fixtures_app.models.competition import Sport
 from fixtures_app.selectors.fixtures import find_season, team_url
 from football import standings
 from football.status import FINISHED, NOT_STARTED, Status
@@ -130,7 +131,10 @@ def _table_url(stage: Stage) -> str:
 
 
 def table_stages(season: Season) -> list[Stage]:
-    """The season's stages that have a table and a match, in order."""
+    """The season's stages that have a table and a match, in order; none for another sport,
+    whose tables football's rules (points, goal difference) would get wrong."""
+    if season.competition.sport != Sport.FOOTBALL:
+        return []
     has_match = Exists(Match.objects.filter(stage=OuterRef("pk")))
     stages = Stage.objects.filter(season=season, kind__in=TABLE_KINDS).filter(has_match)
     return list(stages.select_related("season__competition").order_by("order", "name"))
@@ -140,6 +144,11 @@ def table_stages(season: Season) -> list[Stage]:
 class SeasonTables:
     season: Season
     tables: list[TablePayload]
+
+    @property
+    def football(self) -> bool:
+        """False for another sport's season, which has no table here (see table_stages)."""
+        return self.season.competition.sport == Sport.FOOTBALL
 
 
 def season_tables(competition_slug: str, season_slug: str, stage_slug: str | None = None) -> SeasonTables:
@@ -182,7 +191,9 @@ def table_for_match(match: Match) -> TablePayload | None:
 
 
 def table_stage_for_match(match: Match) -> Stage | None:
-    """The stage whose table is shown beside the match (see table_for_match)."""
+    """The stage whose table is shown beside the match (see table_for_match); None for another sport."""
+    if match.stage.season.competition.sport != Sport.FOOTBALL:
+        return None
     if match.stage.has_table:
         return match.stage
     has_match = Exists(Match.objects.filter(stage=OuterRef("pk")))

@@ -6,7 +6,7 @@ from django.utils import timezone
 from fixtures_app.models import Match
 from fixtures_app.selectors.fixtures import todays_games
 from fixtures_app.selectors.home import home_page
-from fixtures_app.selectors.match import match_for_page
+from fixtures_app.selectors.match import is_football, match_for_page, match_heading, match_title, stage_line
 from fixtures_app.selectors.page_parts import around_parts, match_parts, table_part
 from fixtures_app.selectors.tables import table_for_match
 from polls.selectors import match_polls
@@ -34,10 +34,16 @@ def match_detail(request, pk: int, slug: str = ""):
     if request.path != match.get_absolute_url():
         return redirect(match, permanent=True)
     now = timezone.now()
+    parts = match_parts(match, now=now, site_url=request.build_absolute_uri("/"))
     context = {
         "match": match,
+        "heading": match_heading(match),
+        "title": match_title(match),
+        "stage_line": stage_line(match, parts.leg_label),
+        # Another sport's game shows its header and score only, none of football's furniture.
+        "football": is_football(match),
         # The parts showing the match alone, rendered once per change of the match (its seq).
-        "parts": match_parts(match, now=now, site_url=request.build_absolute_uri("/")),
+        "parts": parts,
         # Its article, "Read next", past meetings and today's games, once per change of those.
         "around": around_parts(match, now=now, tz=timezone.get_current_timezone()),
         # Every poll of the match, the main one first, each as this fan sees it.

@@ -86,7 +86,10 @@ function applyChoice(poll) {
 }
 
 function say(form, text) {
-  form.closest("section.poll").querySelector(".poll__message").textContent = text;
+  const section = form.closest("section.poll");
+  section.querySelector(".poll__message").textContent = text;
+  // The message stands for the state line ("Thanks for voting."): one line, not two thank-yous.
+  section.querySelector(".poll__state").hidden = text !== "";
 }
 
 function hidden(form, name, value) {

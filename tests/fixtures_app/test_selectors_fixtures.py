@@ -84,18 +84,18 @@ def test_team_matches_split_results_and_fixtures():
     assert [g.match for g in page.fixtures] == [upcoming]
 
 
-def test_game_history_lists_earlier_finished_meetings_at_either_ground_newest_first():
+def test_game_history_lists_the_other_played_meetings_at_either_ground_newest_first():
     atalanta, liverpool = make_team("Atalanta"), make_team("Liverpool")
     match = make_match(atalanta, liverpool, kickoff=UTC_EVENING)
     first_leg = make_result(liverpool, atalanta, score=(0, 3), kickoff=UTC_EVENING - dt.timedelta(days=7))
     older = make_result(atalanta, liverpool, score=(0, 2), kickoff=UTC_EVENING - dt.timedelta(days=1200))
     make_result(atalanta, make_team("Roma"), kickoff=UTC_EVENING - dt.timedelta(days=3))
     make_match(liverpool, atalanta, kickoff=UTC_EVENING - dt.timedelta(days=30), status="postponed")
-    make_result(liverpool, atalanta, kickoff=UTC_EVENING + dt.timedelta(days=30))
+    later = make_result(liverpool, atalanta, kickoff=UTC_EVENING + dt.timedelta(days=30))
     history = game_history(match, tz=LONDON)
-    assert [g.match for g in history] == [first_leg, older]
-    assert history[0].result == "Liverpool 0-3 Atalanta"
-    assert len(game_history(match, limit=1, tz=LONDON)) == 1
+    assert [g.match for g in history.past] == [later, first_leg, older]
+    assert history.past[1].result == "Liverpool 0-3 Atalanta"
+    assert len(game_history(match, limit=1, tz=LONDON).past) == 1
 
 
 def test_lists_take_the_same_queries_however_many_matches(django_assert_num_queries):

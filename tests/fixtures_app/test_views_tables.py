@@ -163,5 +163,5 @@ def test_partials_render_from_their_context(league):
     assert '<abbr title="Goal difference">GD</abbr>' in rendered
     games = todays_games(day=match.kickoff.date(), tz=match.kickoff.tzinfo)
     assert "Chelsea v Arsenal" in render_to_string("fixtures_app/_todays_games.html", {"todays_games": games})
-    history = render_to_string("fixtures_app/_game_history.html", {"game_history": game_history(match)})
-    assert "not met before" in history
+    history = render_to_string("fixtures_app/_game_history.html", {"history": game_history(match)})
+    assert "Arsenal 2-0 Chelsea" in history  # their other meeting, kicking off at the same time

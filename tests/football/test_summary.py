@@ -65,16 +65,62 @@ def test_goal_is_listed_under_the_side_it_counts_for(
     assert summary[side.other].goals == ()
 
 
-def test_each_goal_has_its_own_entry_in_match_order() -> None:
+@pytest.mark.parametrize(
+    ("events", "home_line", "away_line"),
+    [
+        (
+            [goal(3, AWAY, "Scamacca", 60), goal(1, AWAY, "Scamacca", 38), goal(4, AWAY, "Pašalić", 90, 1)],
+            "",
+            "Scamacca (38', 60'), Pašalić (90+1')",
+        ),
+        ([goal(1, HOME, "Saka", 12), goal(2, HOME, "Saka", 60)], "Saka (12', 60')", ""),
+        (
+            [goal(1, HOME, "Salah", 7, goal_type=GoalType.PENALTY), goal(2, HOME, "Salah", 60)],
+            "Salah (7' pen., 60')",
+            "",
+        ),
+        (
+            [goal(1, HOME, "Núñez", 20), goal(2, HOME, "Gakpo", 30), goal(3, HOME, "Núñez", 45, 2)],
+            "Núñez (20', 45+2'), Gakpo (30')",
+            "",
+        ),
+        (
+            [goal(1, AWAY, "Ruggeri", 52, goal_type=GoalType.OWN_GOAL), goal(2, AWAY, "Ruggeri", 70)],
+            "Ruggeri (52' o.g.)",
+            "Ruggeri (70')",
+        ),
+        ([goal(1, HOME, "", 10), goal(2, HOME, "", 20)], "(10'), (20')", ""),
+        (
+            [
+                goal(1, AWAY, "Scamacca", 38),
+                goal(2, AWAY, "Scamacca", 99, period=ET1),
+                goal(3, AWAY, "Scamacca", 1, period=PENS),
+            ],
+            "",
+            "Scamacca (38', 99')",
+        ),
+    ],
+)
+def test_a_scorer_is_named_once_with_every_goal_in_match_order(
+    events: list[EventFact], home_line: str, away_line: str
+) -> None:
+    summary = key_events(events)
+    assert summary[HOME].goals_line == home_line
+    assert summary[AWAY].goals_line == away_line
+
+
+def test_a_scorers_entry_keeps_its_goals_kind_when_they_share_one() -> None:
     events = [
-        goal(3, AWAY, "Scamacca", 60),
-        goal(1, AWAY, "Scamacca", 38),
-        goal(2, AWAY, "Ruggeri", 52, goal_type=GoalType.OWN_GOAL),
-        goal(4, AWAY, "Pašalić", 90, 1),
+        goal(1, AWAY, "Ruggeri", 52, goal_type=GoalType.OWN_GOAL),
+        goal(2, AWAY, "Ruggeri", 80, goal_type=GoalType.OWN_GOAL),
+        goal(3, HOME, "Salah", 7, goal_type=GoalType.PENALTY),
+        goal(4, HOME, "Salah", 60),
     ]
     summary = key_events(events)
-    assert summary[AWAY].goals_line == "Scamacca (38'), Scamacca (60'), Pašalić (90+1')"
-    assert summary[HOME].goals_line == "Ruggeri (52' o.g.)"
+    assert [(entry.text, entry.kind) for entry in summary[HOME].goals] == [
+        ("Salah (7' pen., 60')", "goal"),
+        ("Ruggeri (52' o.g., 80' o.g.)", "own_goal"),
+    ]
 
 
 @pytest.mark.parametrize(
