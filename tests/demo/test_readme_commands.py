@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -88,7 +89,7 @@ def clone(tmp_path_factory) -> Path:
     """The project as a fresh clone has it, beside no ../shared, using this run's .venv."""
     project = tmp_path_factory.mktemp("fresh") / "matchcentre"
     shutil.copytree(ROOT, project, ignore=NOT_IN_A_CLONE, symlinks=True)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / ".venv").symlink_to(sys.prefix)  # the virtualenv running these tests
     return project
 
 
