@@ -82,6 +82,14 @@ def demo(db):
 
 
 @pytest.fixture
+def mail_folder(settings, tmp_path) -> Path:
+    """Emails as files. Set before `live_site` starts: the server process is forked from this one."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    return tmp_path / "mail"
+
+
+@pytest.fixture
 def live_site(transactional_db):
     """The site served in its own process, on the test database: by Daphne, as `make run`
     serves it, or by Uvicorn, the production recipe's server, when MATCHCENTRE_TEST_SERVER

@@ -48,6 +48,14 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def unreachable_database_url(tmp_path: Path) -> str:
+    """A database of the test run's kind that cannot be reached: a port where nothing listens, or
+    an SQLite file in a folder that does not exist."""
+    if connection.vendor == "postgresql":
+        return f"postgres://postgres@127.0.0.1:{free_port()}/matchcentre"
+    return f"sqlite:///{tmp_path / 'no-such-folder' / 'db.sqlite3'}"
+
+
 class ServerProcess:
     """`daphne` serving the site (static files included) on the test database, on a fixed port;
     or, with `argv`, another server module (`-m tests.faults.replay_server …`)."""

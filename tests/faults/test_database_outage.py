@@ -19,7 +19,7 @@ from fixtures_app.services.status import match_change_status
 from live import realtime
 from tests.factories import make_editor
 from tests.faults.desk import Desk, api_call, event
-from tests.faults.servers import ServerProcess, free_port
+from tests.faults.servers import ServerProcess, free_port, unreachable_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 UNREACHABLE = "We can't reach the match data right now"
@@ -27,10 +27,7 @@ CUT = OperationalError("server closed the connection unexpectedly")
 
 
 def test_pages_and_writes_answer_a_clear_503_when_the_database_is_out_of_reach(tmp_path, figures):
-    if connection.vendor == "postgresql":
-        nowhere = f"postgres://postgres@127.0.0.1:{free_port()}/matchcentre"  # nothing listens there
-    else:
-        nowhere = f"sqlite:///{tmp_path / 'no-such-folder' / 'db.sqlite3'}"
+    nowhere = unreachable_database_url(tmp_path)
     server = ServerProcess(free_port(), tmp_path / "daphne.log", DATABASE_URL=nowhere)
     server.start()
     desk = Desk(server.url, session=secrets.token_hex(16), csrf=secrets.token_hex(16))  # keys as Django makes

@@ -1,40 +1,15 @@
 """An editor who forgot the password gets a new one by email and signs in with it: in Chromium."""
 
-import email
 import re
-import time
-from pathlib import Path
 
 import pytest
 
 from tests.factories import make_editor
 from tests.fixtures_app import test_accessibility as accessibility
+from tests.newsletter.test_browser_newsletter import emails
 
 pytestmark = pytest.mark.browser
 axe_source = accessibility.axe_source  # the fixture that reads axe-core from its package
-
-SEPARATOR = "-" * 79
-
-
-@pytest.fixture
-def mail_folder(settings, tmp_path) -> Path:
-    """Emails as files. Set before `live_site` starts: the server process is forked from this one."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
-    return tmp_path / "mail"
-
-
-def the_email(folder: Path) -> str:
-    """The plain-text body of the one email the server wrote, once it is there."""
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        texts = [part for path in sorted(folder.glob("*.log")) for part in path.read_text().split(SEPARATOR)]
-        messages = [text for text in texts if text.strip()]
-        if messages:
-            [message] = messages
-            return email.message_from_string(message.strip()).get_payload(decode=True).decode()
-        time.sleep(0.1)
-    raise AssertionError(f"no email in {folder}")
 
 
 def test_editor_resets_a_forgotten_password_and_signs_in_with_the_new_one(mail_folder, live_site, browser):
@@ -49,7 +24,7 @@ def test_editor_resets_a_forgotten_password_and_signs_in_with_the_new_one(mail_f
     page.get_by_role("button", name="Email me a link").click()
     page.get_by_role("heading", name="Check your email").wait_for()
 
-    body = the_email(mail_folder)
+    [body] = emails(mail_folder)
     page.goto(re.search(r"http://127\.0\.0\.1:\d+/accounts/reset/\S+/", body).group(0))
     page.get_by_role("heading", name="Choose a new password").wait_for()
     page.get_by_label("New password", exact=True).fill("a fresh pass phrase")

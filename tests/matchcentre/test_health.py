@@ -7,9 +7,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.db import connection
 
-from tests.faults.servers import ServerProcess, free_port
+from tests.faults.servers import ServerProcess, free_port, unreachable_database_url
 
 
 def fetch(url: str) -> tuple[int, dict, dict]:
@@ -56,10 +55,7 @@ def test_readyz_names_redis_when_it_is_out_of_reach(client, settings, caplog):
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_process_whose_database_is_out_of_reach_is_alive_but_not_ready(tmp_path):
-    if connection.vendor == "postgresql":
-        nowhere = f"postgres://postgres@127.0.0.1:{free_port()}/matchcentre"  # nothing listens there
-    else:
-        nowhere = f"sqlite:///{tmp_path / 'no-such-folder' / 'db.sqlite3'}"
+    nowhere = unreachable_database_url(tmp_path)
     server = ServerProcess(free_port(), tmp_path / "daphne.log", DATABASE_URL=nowhere)
     server.start()
     try:

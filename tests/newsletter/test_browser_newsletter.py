@@ -20,14 +20,6 @@ SEPARATOR = "-" * 79
 
 
 @pytest.fixture
-def mail_folder(settings, tmp_path) -> Path:
-    """Emails as files. Set before `live_site` starts: the server process is forked from this one."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
-    return tmp_path / "mail"
-
-
-@pytest.fixture
 def seed_url(mail_folder, live_site):
     load_demo(now=timezone.now())
     seed = Match.objects.get(home_team__name="Atalanta", away_team__name="Liverpool", leg=2)
