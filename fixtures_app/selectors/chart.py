@@ -32,15 +32,6 @@ class MatchChart:
     home: ChartSide
     away: ChartSide
 
-    @property
-    def colour_style(self) -> str:
-        """The sides' colours as CSS variables; site.css picks the light or dark pair."""
-        return "; ".join(
-            f"--flow-{side.side}-{scheme}: {getattr(side, scheme)}"
-            for side in (self.home, self.away)
-            for scheme in ("light", "dark")
-        )
-
 
 def stat_lines(match: Match) -> StatLines:
     """Each side's figures per period, as entered (one query)."""

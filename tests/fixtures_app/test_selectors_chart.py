@@ -54,7 +54,6 @@ def test_chart_tells_the_match_in_words_and_in_team_colours(match):
         "First half: Liverpool 0.11 xG from 2 shots"
     )
     assert (chart.home.light, chart.away.light, chart.away.dark) == ("#1e71b8", "#c8102e", "#f6eb61")
-    assert "--flow-away-dark: #f6eb61" in chart.colour_style
 
 
 def test_a_match_in_play_is_drawn_to_the_minute_being_played(match):
