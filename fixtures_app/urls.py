@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fixtures_app.views import console, live, match, tables
+from fixtures_app.views import console, live, match, players, search, tables, team
 
 app_name = "fixtures_app"
 
@@ -9,9 +9,13 @@ urlpatterns = [
     path("matches/<int:pk>/<slug:slug>/", match.match_detail, name="match"),
     path("matches/<int:pk>/", match.match_detail, name="match-short"),
     path("matches/<int:pk>/updates", live.match_updates, name="match-updates"),
+    path("competitions/<slug:competition>/<slug:season>/", tables.competition, name="competition"),
     path("competitions/<slug:competition>/<slug:season>/table/", tables.table, name="table"),
     path("competitions/<slug:competition>/<slug:season>/fixtures/", tables.fixtures, name="fixtures"),
-    path("teams/<slug:slug>/", tables.team, name="team"),
+    path("teams/<slug:slug>/", team.team, name="team"),
+    path("players/<int:pk>/<slug:slug>/", players.player, name="player"),
+    path("players/<int:pk>/", players.player, name="player-short"),
+    path("search/", search.search, name="search"),
     path(
         "api/competitions/<slug:competition>/seasons/<slug:season>/table", tables.api_table, name="api-table"
     ),

@@ -42,6 +42,14 @@ class MatchEvent(models.Model):
         related_name="substitutions_on",
         help_text="For a substitution: the player coming on (the player field is the one going off).",
     )
+    assist = models.ForeignKey(
+        "fixtures_app.Player",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assists",
+        help_text="For a goal: the player who set it up, where the feed or the editor knows it.",
+    )
     goal_type = models.CharField(max_length=20, choices=GOAL_TYPE_LABELS, blank=True)
     var_decision = models.CharField(max_length=20, choices=VAR_DECISION_LABELS, blank=True)
     reverses = models.ForeignKey(

@@ -37,6 +37,10 @@ class Match(models.Model):
     status = models.CharField(max_length=20, choices=STATUS_LABELS, default=Status.SCHEDULED)
     referee = models.CharField(max_length=100, blank=True)
     attendance = models.PositiveIntegerField(null=True, blank=True)
+    home_formation = models.CharField(
+        max_length=12, blank=True, help_text="As the team lined up, outfield lines from the back, e.g. 4-2-3-1."
+    )
+    away_formation = models.CharField(max_length=12, blank=True)
 
     # When each period kicked off: the live clock counts from these.
     first_half_started_at = models.DateTimeField(null=True, blank=True)

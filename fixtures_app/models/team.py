@@ -1,4 +1,6 @@
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 
 from fixtures_app.models.competition import Sport
 
@@ -58,6 +60,9 @@ class Player(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("fixtures_app:player", kwargs={"pk": self.pk, "slug": slugify(self.name) or "player"})
 
 
 class SquadMember(models.Model):

@@ -1,13 +1,18 @@
-"""Tables, fixtures and club pages, and the table as JSON: parse, call a selector, render."""
+"""Tables and fixtures pages, and the table as JSON: parse, call a selector, render."""
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from fixtures_app.models import Season, Stage, Team
-from fixtures_app.selectors.fixtures import fixtures_by_round, team_matches
+from fixtures_app.models import Season, Stage
+from fixtures_app.selectors.fixtures import fixtures_by_round
 from fixtures_app.selectors.tables import StageRequired, season_table, season_tables, table_json
+
+
+@require_GET
+def competition(request, competition: str, season: str):
+    raise Http404("Competition pages are being built.")
 
 
 @require_GET
@@ -26,15 +31,6 @@ def fixtures(request, competition: str, season: str):
     except Season.DoesNotExist:
         raise Http404("There is no such season.") from None
     return render(request, "fixtures_app/fixtures.html", {"page": page, "season": page.season})
-
-
-@require_GET
-def team(request, slug: str):
-    try:
-        page = team_matches(slug, tz=timezone.get_current_timezone())
-    except Team.DoesNotExist:
-        raise Http404("There is no such club.") from None
-    return render(request, "fixtures_app/team.html", {"page": page, "team": page.team})
 
 
 @require_GET
