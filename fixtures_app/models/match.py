@@ -38,7 +38,7 @@ class Match(models.Model):
     referee = models.CharField(max_length=100, blank=True)
     attendance = models.PositiveIntegerField(null=True, blank=True)
     home_formation = models.CharField(
-        max_length=12, blank=True, help_text="As the team lined up, outfield lines from the back, e.g. 4-2-3-1."
+        max_length=12, blank=True, help_text="Outfield lines from the back, e.g. 4-2-3-1."
     )
     away_formation = models.CharField(max_length=12, blank=True)
 
