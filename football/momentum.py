@@ -35,7 +35,10 @@ Moment = tuple[Period, int, int]  # period, minute, added minute
 
 WIDTH = 480
 LEFT, RIGHT = 40.0, 420.0
-STATS_ROWS = {Side.HOME: 16.0, Side.AWAY: 34.0}
+# Over each half: its name, then a row of figures per side.
+HEADING_ROW = 13.0
+STATS_ROWS = {Side.HOME: 30.0, Side.AWAY: 46.0}
+HALF_HEADINGS = {Period.FIRST_HALF: "First half", Period.SECOND_HALF: "Second half"}
 PLOT_HEIGHT = 110.0
 # Added time: this much width per added minute, up to a band of MAX_BAND minutes.
 ADDED_MINUTE_WIDTH, MAX_BAND = 0.6, 4.0
@@ -99,6 +102,7 @@ class MatchFlow:
     goal_ticks: tuple[Label, ...]
     dividers: tuple[Label, ...]
     stats_labels: tuple[Label, ...]
+    stats_headings: tuple[Label, ...]
     lanes: tuple[Label, ...]
     score: Score
     width: int = WIDTH
@@ -191,7 +195,7 @@ def match_flow(
     scale = _scale(_played(events), stats)
     goals = [event for event in played if event.kind is EventKind.GOAL]
     final = Score(*(sum(scoring_side(goal) is side for goal in goals) for side in Side))
-    top = 52.0 if _stats_groups(scale, stats) else 16.0
+    top = 64.0 if _stats_groups(scale, stats) else 16.0
     heights = _Heights(top, top + PLOT_HEIGHT, max(final.home, final.away, 2))
     end_x = _end_x(scale, _played(events), finished, playing)
     return MatchFlow(
@@ -206,6 +210,7 @@ def match_flow(
             Label(scale.end(period), heights.top - 4, DIVIDER_LABELS[period]) for period in scale.periods[:-1]
         ),
         stats_labels=_stats_labels(scale, stats, codes),
+        stats_headings=_stats_headings(scale, stats),
         lanes=tuple(Label(2.0, heights.lane(side), codes[side], side) for side in Side),
         score=final,
     )
@@ -306,13 +311,23 @@ def _stats_groups(scale: _Scale, stats: StatLines) -> list[tuple[Period, ...]]:
     return [group for group in groups if any((side, period) in stats for side in Side for period in group)]
 
 
+def _centre(scale: _Scale, group: tuple[Period, ...]) -> float:
+    first, last = group[0], group[-1]
+    return round((scale.x(first, PERIOD_MINUTES[first][0] - 1) + scale.x(last, PERIOD_MINUTES[last][1])) / 2, 1)
+
+
+def _stats_headings(scale: _Scale, stats: StatLines) -> tuple[Label, ...]:
+    """Which half the figures under it are from: "First half", "Second half", "Extra time"."""
+    return tuple(
+        Label(_centre(scale, group), HEADING_ROW, HALF_HEADINGS.get(group[0], "Extra time"))
+        for group in _stats_groups(scale, stats)
+    )
+
+
 def _stats_labels(scale: _Scale, stats: StatLines, codes: Mapping[Side, str]) -> tuple[Label, ...]:
     labels = []
     for group in _stats_groups(scale, stats):
-        first, last = group[0], group[-1]
-        centre = round(
-            (scale.x(first, PERIOD_MINUTES[first][0] - 1) + scale.x(last, PERIOD_MINUTES[last][1])) / 2, 1
-        )
+        centre = _centre(scale, group)
         for side in Side:
             if any((side, period) in stats for period in group):
                 line = combine([stats.get((side, period), StatLine()) for period in group])

@@ -245,6 +245,29 @@ def test_each_half_is_labelled_with_the_xg_and_shots_that_are_known(events, stat
     assert (chart.top > 40) == bool(labels)  # room above the lines only when there are labels
 
 
+@pytest.mark.parametrize(
+    ("events", "stats", "headings"),
+    [
+        ([], {}, []),
+        ([], SEED_STATS, ["Second half"]),
+        ([], {(HOME, P1): StatLine(shots=3), (AWAY, P2): StatLine(shots=1)}, ["First half", "Second half"]),
+        (
+            [event(1, EventKind.PERIOD_START, None, 91, period=ET1)],
+            {(HOME, ET2): StatLine(shots=2)},
+            ["Extra time"],
+        ),
+    ],
+    ids=["no figures", "seed second half", "both halves", "extra time"],
+)
+def test_each_halfs_figures_say_which_half_they_are_from(events, stats, headings):
+    chart = flow(events, stats)
+    assert [heading.text for heading in chart.stats_headings] == headings
+    # The heading sits over its figures, above both sides' rows.
+    for heading in chart.stats_headings:
+        under = [label for label in chart.stats_labels if label.x == heading.x]
+        assert under and all(heading.y < label.y < chart.top for label in under)
+
+
 def test_half_labels_sit_over_their_half():
     chart = flow([], {(HOME, P1): StatLine(shots=3), (HOME, P2): StatLine(shots=4)})
     first, second = (label.x for label in chart.stats_labels)
