@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from fixtures_app.models import LineupEntry, Match, MatchEvent
-from fixtures_app.models.competition import Sport
+from fixtures_app.models.competition import Competition, Sport, Stage
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.stats import StatsSection, match_stats
 from football import matchups, scoring, ties
@@ -77,8 +77,11 @@ def match_title(match: Match) -> str:
 
 
 def stage_line(match: Match, leg_label: str) -> str:
-    """Where the match stands in its competition: `NFL · Week 12`, each part once."""
-    parts = [match.stage.season.competition.name, match.stage.name, leg_label, match.round_name]
+    """Where the match stands in its competition: `NFL · Week 12`, each part once; a league
+    played as one table needs no stage (`Premier League · Matchday 12`, not `· League ·`)."""
+    competition = match.stage.season.competition
+    whole_league = competition.kind == Competition.Kind.LEAGUE and match.stage.kind == Stage.Kind.LEAGUE
+    parts = [competition.name, "" if whole_league else match.stage.name, leg_label, match.round_name]
     return " · ".join(part for i, part in enumerate(parts) if part and part not in parts[:i])
 
 

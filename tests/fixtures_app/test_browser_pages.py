@@ -33,3 +33,30 @@ def test_match_page_reads_on_a_phone_without_sideways_scrolling(live_site, brows
     page.goto(live_site + seed.get_absolute_url())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator(".scoreboard__status").is_visible()
+
+
+def _box(page, selector: str) -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+def test_on_a_phone_a_live_match_shows_its_minute_by_minute_first_and_the_badge_covers_nothing(
+    live_site, browser
+):
+    load_demo(now=timezone.now())
+    live = Match.objects.get(home_team__name="Arsenal", away_team__name="Chelsea")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(live_site + live.get_absolute_url())
+    page.wait_for_selector(".live-status[data-state='live']")
+    badge, competition = _box(page, ".live-status"), _box(page, ".match-header__competition")
+    assert badge["y"] + badge["height"] <= competition["y"], "the Live badge covers the competition line"
+    timeline = _box(page, ".timeline-card")
+    assert timeline["y"] < _box(page, ".share")["y"]
+    assert timeline["y"] < _box(page, "#match-chart")["y"]
+
+
+def test_a_finished_match_keeps_its_report_before_the_minute_by_minute(live_site, browser):
+    load_demo(now=timezone.now())
+    seed = Match.objects.get(home_team__name="Atalanta", away_team__name="Liverpool")
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(live_site + seed.get_absolute_url())
+    assert _box(page, "#match-chart")["y"] < _box(page, ".timeline-card")["y"]

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from tests.factories import make_editor, make_match, make_team
+from tests.factories import make_competition, make_editor, make_match, make_season, make_stage, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +46,22 @@ def test_admin_is_named_matchcentre_and_links_the_site_favicon(client):
     assert "MatchCentre administration" in html and "Django administration" not in html
     assert "<title>MatchCentre | MatchCentre admin</title>" in html
     assert '<link rel="icon" href="/static/site/favicon.svg" type="image/svg+xml">' in html
+
+
+@pytest.mark.parametrize(
+    ("competition_kind", "stage_kind", "stage_name", "line"),
+    [
+        ("league", "league", "League", "Premier League · Matchday 12"),
+        ("league_phase", "league", "League Phase", "Premier League · League Phase · Matchday 12"),
+        ("cup", "knockout", "Quarter-finals", "Premier League · Quarter-finals · Matchday 12"),
+    ],
+    ids=["a league needs no stage", "a league phase is named", "a cup round is named"],
+)
+def test_the_competition_line_names_the_stage_only_where_it_tells_the_fan_something(
+    client, competition_kind, stage_kind, stage_name, line
+):
+    competition = make_competition("Premier League", kind=competition_kind)
+    stage = make_stage(make_season(competition), name=stage_name, kind=stage_kind)
+    match = make_match(stage=stage, round_name="Matchday 12")
+    page = client.get(match.get_absolute_url()).content.decode()
+    assert re.search(r'class="match-header__competition">([^<]*)<', page).group(1) == line
