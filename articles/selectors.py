@@ -181,3 +181,18 @@ def kickoff_line(kickoff: dt.datetime) -> str:
     local = timezone.localtime(kickoff, zoneinfo.ZoneInfo(zone_name))
     zone = "UK time" if zone_name == "Europe/London" else zone_name
     return f"Kick-off {local.day} {local:%B %Y, %H:%M} {zone}"
+
+
+def published_about(
+    *, now: dt.datetime, team_id: int | None = None, season_id: int | None = None, limit: int = 20
+) -> list[Article]:
+    """Published articles, newest first, about a club (its matches or named as a subject) or a
+    season's matches: what the club's and the competition's feeds carry besides results."""
+    found = Article.objects.published(now).with_subject().order_by("-published_at")
+    if team_id is not None:
+        found = found.filter(
+            Q(match__home_team_id=team_id) | Q(match__away_team_id=team_id) | Q(teams__id=team_id)
+        )
+    if season_id is not None:
+        found = found.filter(match__stage__season_id=season_id)
+    return list(found.distinct()[:limit])

@@ -1,18 +1,22 @@
 from django.urls import path
 
+from fixtures_app.syndication import MatchFeed, SeasonFeed, TeamFeed
 from fixtures_app.views import console, live, match, players, search, tables, team
 
 app_name = "fixtures_app"
 
 urlpatterns = [
     path("", match.home, name="home"),
+    path("matches/<int:pk>/feed/", MatchFeed(), name="match-feed"),
     path("matches/<int:pk>/<slug:slug>/", match.match_detail, name="match"),
     path("matches/<int:pk>/", match.match_detail, name="match-short"),
     path("matches/<int:pk>/updates", live.match_updates, name="match-updates"),
     path("competitions/<slug:competition>/<slug:season>/", tables.competition, name="competition"),
+    path("competitions/<slug:competition>/<slug:season>/feed/", SeasonFeed(), name="competition-feed"),
     path("competitions/<slug:competition>/<slug:season>/table/", tables.table, name="table"),
     path("competitions/<slug:competition>/<slug:season>/fixtures/", tables.fixtures, name="fixtures"),
     path("teams/<slug:slug>/", team.team, name="team"),
+    path("teams/<slug:slug>/feed/", TeamFeed(), name="team-feed"),
     path("players/<int:pk>/<slug:slug>/", players.player, name="player"),
     path("players/<int:pk>/", players.player, name="player-short"),
     path("search/", search.search, name="search"),

@@ -2,8 +2,11 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.sitemaps import ArticleSitemap
+from fixtures_app.sitemaps import MatchSitemap, PlayerSitemap, SeasonSitemap, TeamSitemap
 from fixtures_app.views.password_reset import PasswordResetRequestView
 from fixtures_app.views.signin import SignInView
 from matchcentre import health
@@ -14,11 +17,21 @@ admin.site.site_header = "MatchCentre administration"
 admin.site.site_title = "MatchCentre admin"
 admin.site.index_title = "MatchCentre"
 
+# For search engines: every public page, with when it last changed.
+SITEMAPS = {
+    "matches": MatchSitemap,
+    "teams": TeamSitemap,
+    "competitions": SeasonSitemap,
+    "players": PlayerSitemap,
+    "articles": ArticleSitemap,
+}
+
 urlpatterns = [
     # For operators' tools: alive, ready to serve, and this process's metrics (docs/OPERATIONS.md).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", health.metrics, name="metrics"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/password_reset/", PasswordResetRequestView.as_view(), name="password_reset"),
