@@ -15,7 +15,7 @@ from articles.cards import CardFacts
 from articles.models import Article
 from articles.sharing import Social, describe, match_title, share_links
 from fixtures_app.models import Match
-from fixtures_app.selectors.match import MatchPage
+from fixtures_app.selectors.match import MatchPage, stage_line
 
 # "Read next" ranks at most this many of the newest related articles.
 READ_NEXT_POOL = 200
@@ -166,9 +166,9 @@ def _match_title(match: Match) -> str:
 
 
 def match_context(match: Match, page: MatchPage) -> tuple[str, ...]:
-    """Competition, stage, leg and round: e.g. ("UEFA Europa League", "Quarter-finals", "2nd Leg", "")."""
-    stage = match.stage
-    return (stage.season.competition.name, stage.name, page.leg_label, match.round_name)
+    """Competition, stage, leg and round as the match page's header says them, each once and the
+    stage only where it tells something: ("UEFA Europa League · Quarter-finals · 2nd Leg",)."""
+    return (stage_line(match, page.leg_label),)
 
 
 def match_card_url(match: Match, *, site_url: str) -> str:

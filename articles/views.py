@@ -10,9 +10,11 @@ from articles.card_picture import score_card_png
 from articles.cards import CardFacts, score_card_svg
 from articles.models import Article
 from articles.selectors import article_for_page, article_social, match_card_facts, read_next
+from articles.structured_data import article_graph
 from fixtures_app.models import Match
 from fixtures_app.selectors.match import match_for_page, match_page
 from fixtures_app.selectors.page_parts import fingerprint
+from matchcentre.structured_data import json_ld
 
 CARD_MAX_AGE = 60
 CARD_CACHE_SECONDS = 600  # drawing a card takes about 50 ms; its key is everything it shows
@@ -25,10 +27,13 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         article = article_for_page(slug, now=now)
     except Article.DoesNotExist:
         raise Http404("There is no such article.") from None
+    site_url = request.build_absolute_uri("/")
+    social = article_social(article, site_url=site_url)
     context = {
         "article": article,
         "read_next": read_next(article, now=now),
-        "social": article_social(article, site_url=request.build_absolute_uri("/")),
+        "social": social,
+        "structured_data": json_ld(article_graph(article, social=social, site_url=site_url)),
     }
     return render(request, "articles/detail.html", context)
 

@@ -40,9 +40,11 @@ from fixtures_app.models import Match, PointsDeduction
 from fixtures_app.selectors.fixtures import day_bounds, game_history, todays_games
 from fixtures_app.selectors.live import chart_html, entry_html, lineups_html, live_state, stats_html
 from fixtures_app.selectors.match import match_page
+from fixtures_app.selectors.structured_data import match_graph
 from fixtures_app.selectors.tables import stage_table, table_stage_for_match
 from football.clock import clock_display
 from football.status import Status
+from matchcentre.structured_data import json_ld
 
 PARTS_SECONDS = 300
 
@@ -124,7 +126,8 @@ def _render(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
     social = match_social(match, page=page, site_url=site_url)
     return MatchParts(
         leg_label=page.leg_label,
-        meta=render_to_string("fixtures_app/_social_meta.html", {"social": social}),
+        meta=render_to_string("fixtures_app/_social_meta.html", {"social": social})
+        + json_ld(match_graph(match, social=social, site_url=site_url)),
         scoreboard=live_state(page)["scoreboard_html"],
         share=render_to_string("fixtures_app/_share.html", {"social": social}),
         chart=chart_html(page, now=now),
