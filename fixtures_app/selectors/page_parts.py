@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.models import Article
@@ -127,6 +129,7 @@ def _render(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
     return MatchParts(
         leg_label=page.leg_label,
         meta=render_to_string("fixtures_app/_social_meta.html", {"social": social})
+        + _feed_link(match)
         + json_ld(match_graph(match, social=social, site_url=site_url)),
         scoreboard=live_state(page)["scoreboard_html"],
         share=render_to_string("fixtures_app/_share.html", {"social": social}),
@@ -135,6 +138,15 @@ def _render(match: Match, *, now: dt.datetime, site_url: str) -> MatchParts:
         timeline=mark_safe("".join(entry_html(page, entry) for entry in page.timeline)),
         stats=stats_html(page),
         lineups=lineups_html(page),
+    )
+
+
+def _feed_link(match: Match) -> str:
+    """Lets a feed reader find the match's Atom feed from its page."""
+    return format_html(
+        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">\n',
+        f"{match.home_team.display_name} v {match.away_team.display_name}: minute by minute",
+        reverse("fixtures_app:match-feed", kwargs={"pk": match.pk}),
     )
 
 

@@ -59,7 +59,9 @@ def record(match, kind, minute, team, known_as, **fields):
 
 
 def test_a_match_feed_carries_its_events_latest_first_and_a_goal_says_the_score(client, live_match):
-    record(live_match, "goal", 12, live_match.home_team, "Saka", goal_type="open_play", text="Saka curls it in.")
+    record(
+        live_match, "goal", 12, live_match.home_team, "Saka", goal_type="open_play", text="Saka curls it in."
+    )
     record(live_match, "yellow", 30, live_match.home_team, "Rice")
     found = entries(client, reverse("fixtures_app:match-feed", args=[live_match.pk]))
     titles = [entry["title"] for entry in found]
