@@ -3,10 +3,12 @@
 Goals are listed under the side they count for, one entry per scorer, in the order of
 each scorer's first goal: "Salah (7' pen.)", "Koopmeiners (77')". A player who scores
 more than once is named once, with every minute: "Saka (12', 60')", each goal keeping its
-own mark: "Salah (7' pen., 60')". An own goal is listed under the side it helped, with the
-name of the player who put it in his own net: "Ruggeri (52' o.g.)". Goals by an unnamed
-player are listed one by one. Goals the VAR disallowed and penalty shoot-out kicks are
-not listed.
+own mark: "Salah (7' pen., 60')"; two players of the same name are listed apart. An own
+goal is listed under the side it helped, with the name of the player who put it in his
+own net: "Ruggeri (52' o.g.)". Goals by an unnamed player are listed one by one. Goals
+the VAR disallowed and penalty shoot-out kicks are not listed.
+
+Each entry carries the id of the player it names, so a page can link his name.
 
 Cards are listed under the booked player's own side, in match order: a yellow card
 "Hien (43')", a second yellow "Zappacosta (90+1' 2nd yellow, sent off)", a straight red
@@ -34,6 +36,8 @@ class KeyEntry:
     player_name: str
     text: str
     kind: str
+    # Who the entry names, so a page can link the name to the player; None for an unnamed player.
+    player_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,10 @@ def goal_entry(event: EventFact) -> KeyEntry:
     """One goal as a fan reads it: "Salah (7' pen.)"."""
     kind = _GOAL_KINDS.get(event.goal_type, "goal")
     return KeyEntry(
-        player_name=event.player_name, text=_entry_text(event.player_name, _goal_minute(event)), kind=kind
+        player_name=event.player_name,
+        text=_entry_text(event.player_name, _goal_minute(event)),
+        kind=kind,
+        player_id=event.player_id,
     )
 
 
@@ -73,10 +80,12 @@ def scorer_entries(goals: Iterable[EventFact]) -> tuple[KeyEntry, ...]:
 
     The entry's kind is its goals' kind when they share one ("own_goal"), else "goal".
     """
-    by_scorer: dict[str, list[EventFact]] = {}
+    by_scorer: dict[object, list[EventFact]] = {}
     for index, event in enumerate(goals):
-        # An unnamed scorer cannot be told apart from another: each such goal stands alone.
-        by_scorer.setdefault(event.player_name or f"#{index}", []).append(event)
+        # Namesakes are told apart by who they are; an unnamed scorer cannot be told apart
+        # from another, so each such goal stands alone.
+        key = event.player_id if event.player_id is not None else event.player_name or f"#{index}"
+        by_scorer.setdefault(key, []).append(event)
     return tuple(_scorer_entry(scored) for scored in by_scorer.values())
 
 
@@ -85,7 +94,10 @@ def _scorer_entry(goals: list[EventFact]) -> KeyEntry:
     kinds = {goal_entry(event).kind for event in goals}
     minutes = ", ".join(_goal_minute(event) for event in goals)
     return KeyEntry(
-        player_name=name, text=_entry_text(name, minutes), kind=kinds.pop() if len(kinds) == 1 else "goal"
+        player_name=name,
+        text=_entry_text(name, minutes),
+        kind=kinds.pop() if len(kinds) == 1 else "goal",
+        player_id=goals[0].player_id,
     )
 
 
@@ -93,7 +105,12 @@ def card_entry(event: EventFact) -> KeyEntry:
     """One card as a fan reads it: "Zappacosta (90+1' 2nd yellow, sent off)"."""
     kind, note = _CARD_NOTES[event.kind]
     minute = minute_label(event.minute, event.added_minute) + note
-    return KeyEntry(player_name=event.player_name, text=_entry_text(event.player_name, minute), kind=kind)
+    return KeyEntry(
+        player_name=event.player_name,
+        text=_entry_text(event.player_name, minute),
+        kind=kind,
+        player_id=event.player_id,
+    )
 
 
 def key_events(events: Iterable[EventFact]) -> dict[Side, SideSummary]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from fixtures_app.models import LineupEntry, Match, MatchEvent
 from fixtures_app.models.competition import Competition, Sport, Stage
 from fixtures_app.selectors.facts import event_facts
+from fixtures_app.selectors.player_links import linked_summary, linked_timeline, player_urls
 from fixtures_app.selectors.stats import StatsSection, match_stats
 from football import matchups, scoring, ties
 from football.clock import clock_display, minute_label
@@ -88,7 +89,9 @@ def stage_line(match: Match, leg_label: str) -> str:
 def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
     events = list(MatchEvent.objects.filter(match=match).with_people().in_match_order())
     facts = event_facts(match, events)
-    summaries = key_events(facts)
+    # Every name under the score and in the timeline links to the player's page.
+    urls = player_urls(events)
+    summaries = {side: linked_summary(summary, urls) for side, summary in key_events(facts).items()}
     football = is_football(match)
     # Another sport's game has no football clock: its minute would be a football minute.
     clock = clock_display(Status(match.status), match.period_started_at, now) if football else ""
@@ -107,7 +110,7 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         home=_side(match, Side.HOME, summaries, lineup, notes),
         away=_side(match, Side.AWAY, summaries, lineup, notes),
         aggregate_line=aggregate_line(match),
-        timeline=list(reversed(entries)),
+        timeline=list(reversed(linked_timeline(entries, facts, urls))),
         has_lineups=bool(lineup),
         stats=match_stats(match, facts),
         facts=facts,

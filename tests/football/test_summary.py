@@ -1,5 +1,7 @@
 """Key-event lines under the score: scorers and cards per side, as a fan reads them."""
 
+from dataclasses import replace
+
 import pytest
 
 from football.events import EventFact, EventKind, GoalType, Period, Side, VarDecision
@@ -208,3 +210,26 @@ def test_other_events_are_not_key_events() -> None:
         EventFact(id=3, kind=EventKind.COMMENTARY, period=P2, minute=61, detail="What a save."),
     ]
     assert key_events(events) == {HOME: SideSummary(), AWAY: SideSummary()}
+
+
+def test_each_entry_names_its_player_by_id_for_his_link() -> None:
+    events = [
+        replace(goal(1, HOME, "Salah", 7), player_id=11),
+        replace(goal(2, HOME, "Salah", 60), player_id=11),
+        replace(card(3, AWAY, "Hien", EventKind.YELLOW, 43), player_id=4),
+    ]
+    summary = key_events(events)
+    assert [(entry.text, entry.player_id) for entry in summary[HOME].goals] == [("Salah (7', 60')", 11)]
+    assert [(entry.text, entry.player_id) for entry in summary[AWAY].cards] == [("Hien (43')", 4)]
+
+
+def test_two_scorers_of_the_same_name_are_listed_apart() -> None:
+    events = [
+        replace(goal(1, HOME, "Silva", 10), player_id=3),
+        replace(goal(2, HOME, "Silva", 20), player_id=33),
+        replace(goal(3, HOME, "Silva", 30), player_id=3),
+    ]
+    assert [(entry.text, entry.player_id) for entry in key_events(events)[HOME].goals] == [
+        ("Silva (10', 30')", 3),
+        ("Silva (20')", 33),
+    ]
