@@ -30,16 +30,21 @@ class HeadToHead:
         return self.first_wins + self.draws + self.second_wins
 
 
+def goals_for_and_against(side: object, meeting: Meeting) -> tuple[int, int]:
+    """The meeting's score from `side`'s view: its own goals first, at home or away."""
+    if meeting.away == side:
+        return meeting.away_score, meeting.home_score
+    return meeting.home_score, meeting.away_score
+
+
 def head_to_head(first: object, meetings: Iterable[Meeting]) -> HeadToHead:
     """The record of `first` against the other side over `meetings` (each between the two)."""
     first_wins = draws = second_wins = 0
     for meeting in meetings:
-        margin = meeting.home_score - meeting.away_score
-        if meeting.away == first:
-            margin = -margin
-        if margin > 0:
+        scored, conceded = goals_for_and_against(first, meeting)
+        if scored > conceded:
             first_wins += 1
-        elif margin < 0:
+        elif scored < conceded:
             second_wins += 1
         else:
             draws += 1
