@@ -4,6 +4,12 @@ Facts from ../shared/data/seed-match (compiled from public match reports); the w
 the commentary are our own. The report page behind SEED.md lists Zappacosta twice at
 90+1'; every other source has one booking and no red card, so it was a feed duplicate and
 the demo records one booking (a repeat at the same minute is refused by the services).
+
+The seed file gives the second leg's formations (Atalanta 3-4-1-2, one report says 3-4-2-1;
+Liverpool 4-3-3) but none for the first leg: there Liverpool's line-up, as reported, reads
+4-3-3, and Atalanta's 3-4-2-1 (De Roon in the back three, Koopmeiners and De Ketelaere behind
+Scamacca). The seed file gives no shirt numbers: they are the clubs' squad numbers of 2023/24.
+Each line-up is listed goalkeeper first, then each line from the back, from right to left.
 """
 
 from demo.specs import MatchSpec, TeamSpec, VenueSpec
@@ -80,6 +86,66 @@ PLAYERS: dict[str, dict[str, str]] = {
         "Scamacca": "Gianluca Scamacca",
         "Touré": "El Bilal Touré",
     },
+}
+
+# known_as -> shirt number, the clubs' squad numbers of 2023/24.
+SHIRT_NUMBERS: dict[str, dict[str, int]] = {
+    "Liverpool": {
+        "Alisson": 1,
+        "Kelleher": 62,
+        "Adrián": 13,
+        "Alexander-Arnold": 66,
+        "Gomez": 2,
+        "Konaté": 5,
+        "Van Dijk": 4,
+        "Robertson": 26,
+        "Tsimikas": 21,
+        "Quansah": 78,
+        "Szoboszlai": 8,
+        "Mac Allister": 10,
+        "Jones": 17,
+        "Endo": 3,
+        "Gravenberch": 38,
+        "Elliott": 19,
+        "Clark": 42,
+        "Salah": 11,
+        "Gakpo": 18,
+        "Luis Díaz": 7,
+        "Núñez": 9,
+        "Jota": 20,
+        "Danns": 76,
+    },
+    "Atalanta": {
+        "Musso": 1,
+        "Carnesecchi": 29,
+        "Rossi": 31,
+        "Djimsiti": 19,
+        "Hien": 4,
+        "Kolasinac": 23,
+        "Toloi": 2,
+        "Bonfanti": 43,
+        "Holm": 3,
+        "Zappacosta": 77,
+        "Hateboer": 33,
+        "Ruggeri": 22,
+        "Bakker": 5,
+        "De Roon": 15,
+        "Ederson": 13,
+        "Adopo": 25,
+        "Koopmeiners": 7,
+        "Pašalić": 8,
+        "Miranchuk": 59,
+        "De Ketelaere": 17,
+        "Lookman": 11,
+        "Scamacca": 90,
+        "Touré": 10,
+    },
+}
+
+# leg -> club -> formation: outfield lines from the back.
+FORMATIONS: dict[int, dict[str, str]] = {
+    1: {"Liverpool": "4-3-3", "Atalanta": "3-4-2-1"},
+    2: {"Atalanta": "3-4-1-2", "Liverpool": "4-3-3"},
 }
 
 FIRST_LEG: MatchSpec = {

@@ -32,7 +32,12 @@ from fixtures_app.services.events import (
     match_delete_event,
     match_record_event,
 )
-from fixtures_app.services.lineups import check_plays_for, match_lineups_edited, player_renamed
+from fixtures_app.services.lineups import (
+    check_plays_for,
+    clean_formation,
+    match_lineups_edited,
+    player_renamed,
+)
 from fixtures_app.services.status import match_change_status
 from polls.services import poll_open_for_new_match
 
@@ -167,6 +172,8 @@ class MatchForm(forms.ModelForm):
             "status",
             "referee",
             "attendance",
+            "home_formation",
+            "away_formation",
             "home_score",
             "away_score",
             "home_half_time_score",
@@ -176,6 +183,12 @@ class MatchForm(forms.ModelForm):
             "home_penalties",
             "away_penalties",
         ]
+
+    def clean_home_formation(self) -> str:
+        return clean_formation(self.cleaned_data["home_formation"])
+
+    def clean_away_formation(self) -> str:
+        return clean_formation(self.cleaned_data["away_formation"])
 
     def _post_clean(self):
         super()._post_clean()
@@ -221,7 +234,9 @@ class MatchAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change and any(formset.has_changed() for formset in formsets):
+        # A new formation redraws the pitch as an edited sheet does.
+        formations = {"home_formation", "away_formation"} & set(form.changed_data)
+        if change and (formations or any(formset.has_changed() for formset in formsets)):
             match_lineups_edited(match=form.instance, summary="Line-ups edited in the admin", by=request.user)
 
 

@@ -12,11 +12,19 @@ was blocked, so not on target); a penalty that was not scored is a missed penalt
 was shown to a team official. A substitution is a type 18 (off) and a type 19 (on) that
 name each other (qualifier 55, numbered within the contestant's events). Type 1 is a
 pass. This feed carries no xG.
+
+The team set-up names the formation by number (qualifier 130: 4 is 4-3-3) and each starter's
+role (qualifier 44: goalkeeper, defender, midfielder, forward). Its players come in formation
+places (qualifier 131), which mix the lines; the starters are put goalkeeper first, then
+defenders, midfielders and forwards. Opta numbers the places after the classic shirt numbers,
+so within a role place 2 or 7 (right back, right winger) goes first and place 3 or 11 (left back,
+left winger) last; the others keep the feed's order between them.
 """
 
 import datetime as dt
 from collections import Counter
 
+from feeds.replay.formations import FormedTeam, opta_formation
 from feeds.replay.steps import (
     FeedError,
     ReplayMatch,
@@ -43,7 +51,7 @@ PASS, SHOTS, GOAL, CARD, OFF, ON, PERIOD_END, PERIOD_START, TEAM_SET_UP = (
     34,
 )
 SAVED = 15
-PENALTY, OWN_GOAL, BLOCKED, HEAD, FREE_KICK, RELATED, CAPTAIN = 9, 28, 82, 15, 26, 55, 194
+PENALTY, OWN_GOAL, BLOCKED, HEAD, FREE_KICK, RELATED, CAPTAIN, FORMATION = 9, 28, 82, 15, 26, 55, 194, 130
 CARDS = {31: StepKind.YELLOW, 32: StepKind.SECOND_YELLOW, 33: StepKind.RED}
 CARD_NAMES = {
     StepKind.YELLOW: "Yellow card",
@@ -51,6 +59,9 @@ CARD_NAMES = {
     StepKind.RED: "Red card",
 }
 POSITIONS = {"1": "Goalkeeper", "2": "Defender", "3": "Midfielder", "4": "Forward"}
+ROLE_ORDER = list(POSITIONS.values())
+# Formation places on the right (first in their line) and on the left (last).
+RIGHT_PLACES, LEFT_PLACES = frozenset({"2", "7"}), frozenset({"3", "11"})
 MATCH_PERIODS = frozenset(int(period) for period in Period)
 
 
@@ -114,13 +125,14 @@ def _team(info: dict, events: list[dict], names: dict[str, str], position: str) 
     set_up = next(
         (e for e in events if e["typeId"] == TEAM_SET_UP and e["contestantId"] == contestant["id"]), None
     )
-    return ReplayTeam(
+    return FormedTeam(
         id=contestant["id"],
         name=contestant["name"],
         players=_players(set_up, names, contestant["name"]) if set_up else (),
         short_name=contestant.get("shortName", ""),
         code=contestant.get("code", ""),
         country=contestant.get("country", {}).get("name", ""),
+        formation=opta_formation(_qualifiers(set_up).get(FORMATION)) if set_up else "",
     )
 
 
@@ -132,19 +144,28 @@ def _players(set_up: dict, names: dict[str, str], team: str) -> tuple[ReplayPlay
     for index, player_id in enumerate(ids):
         shirt = int(shirts[index]) if index < len(shirts) else None
         known_as = names.get(player_id) or f"No. {shirt or '?'}"
-        starter = index < len(places) and places[index] != "0"
-        players.append(
-            ReplayPlayer(
-                id=player_id,
-                name=known_as if player_id in names else f"{team} {known_as}",
-                known_as=known_as,
-                shirt_number=shirt,
-                starter=starter,
-                captain=player_id == qualifiers.get(CAPTAIN),
-                position=POSITIONS.get(positions[index], "") if index < len(positions) else "",
-            )
+        place = places[index] if index < len(places) else "0"
+        player = ReplayPlayer(
+            id=player_id,
+            name=known_as if player_id in names else f"{team} {known_as}",
+            known_as=known_as,
+            shirt_number=shirt,
+            starter=place != "0",
+            captain=player_id == qualifiers.get(CAPTAIN),
+            position=POSITIONS.get(positions[index], "") if index < len(positions) else "",
         )
-    return tuple(players)
+        players.append((_sheet_order(player, place), player))
+    return tuple(player for _, player in sorted(players, key=lambda pair: pair[0]))
+
+
+def _sheet_order(player: ReplayPlayer, place: str) -> tuple[bool, int, int]:
+    """Starters first: goalkeeper, defenders, midfielders, forwards, each role from the right;
+    the bench after, in the feed's order (the sort keeps it wherever the keys are equal)."""
+    if not player.starter:
+        return (True, 0, 0)
+    role = ROLE_ORDER.index(player.position) if player.position in ROLE_ORDER else len(ROLE_ORDER)
+    across = 0 if place in RIGHT_PLACES else 2 if place in LEFT_PLACES else 1
+    return (False, role, across)
 
 
 def _steps(event, home, away, passes, related) -> list[ReplayStep]:

@@ -4,10 +4,10 @@ Every replay lives in the "Replays" competition, so a replayed match never moves
 competition's table. Its season follows the kick-off date (a season turns on 1 July:
 2018-09-23 is in 2018/19). Its stage is named after the feed's competition ("2. Bundesliga",
 or "Replays" when the feed names none); a stage is a knock-out only when the feed goes
-to extra time, as a level knock-out must. The match carries the feed's name as its round
-name, and replaying the same feed again resets that match (same address, fresh events,
-line-ups, stats and update log) rather than making another one; open pages are sent a
-fresh snapshot.
+to extra time, as a level knock-out must. Each side's formation and shirt numbers are the
+feed's. The match carries the feed's name as its round name, and replaying the same feed
+again resets that match (same address, fresh events, line-ups, stats and update log) rather
+than making another one; open pages are sent a fresh snapshot.
 """
 
 import datetime as dt
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from feeds.clubs import ClubIndex
+from feeds.replay.formations import team_formation
 from feeds.replay.steps import ReplayMatch, ReplayTeam
 from fixtures_app.models import (
     Competition,
@@ -81,6 +82,8 @@ def replay_prepare(
             "away_team": away,
             "kickoff": kickoff,
             "venue": _venue(replay.venue),
+            "home_formation": team_formation(replay.home),
+            "away_formation": team_formation(replay.away),
         }
         match = Match.objects.filter(
             stage__season__competition=stage.season.competition, round_name=key

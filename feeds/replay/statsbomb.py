@@ -7,10 +7,16 @@ a penalty not scored is a missed penalty, and "Saved" or "Saved To Post" was on 
 "Own Goal Against" is the own goal, on the side of the player who scored it; its twin
 "Own Goal For" adds nothing. Cards come with fouls and with bad behaviour. The feed gives
 no date, competition or captain: the replay supplies what it needs.
+
+A Starting XI carries the formation (4231 is 4-2-3-1). Its starters are put in the order the
+line-ups draw them: goalkeeper first, each line from the back (StatsBomb numbers its positions
+from the goalkeeper forwards), and each line from its right to its left (Right Back, Right
+Center Back, Center Back, Left Center Back, Left Back).
 """
 
 from collections import Counter
 
+from feeds.replay.formations import FormedTeam, formation_of
 from feeds.replay.steps import (
     FeedError,
     ReplayMatch,
@@ -25,6 +31,7 @@ from feeds.replay.steps import (
     side_for,
 )
 from football.events import GoalType, Period
+from football.formation import FormationError, parse_formation
 
 STARTING_XI = 35
 HALF_START = 18
@@ -38,6 +45,9 @@ SUBSTITUTION = 19
 CARDS = {"Yellow Card": StepKind.YELLOW, "Second Yellow": StepKind.SECOND_YELLOW, "Red Card": StepKind.RED}
 ON_TARGET = frozenset({"Goal", "Saved", "Saved To Post"})
 SHOT_DETAILS = {"Free Kick": "free kick", "Corner": "corner"}
+# Where a position stands across its line, from the right: "Right Back" 0, "Left Wing" 4.
+SIDES_ACROSS = (("Right Center", 1), ("Left Center", 3), ("Right", 0), ("Left", 4))
+CENTRE_ACROSS = 2
 
 
 def is_statsbomb(data) -> bool:
@@ -65,7 +75,9 @@ def _type(event: dict) -> int:
 
 def _team(eleven: dict, events: list[dict], lineups: list[dict]) -> ReplayTeam:
     team_id = eleven["team"]["id"]
-    starters = {row["player"]["id"]: row for row in eleven["tactics"]["lineup"]}
+    formation = formation_of(eleven["tactics"].get("formation"))
+    starting = _starting_order(eleven["tactics"]["lineup"], formation)
+    starters = {row["player"]["id"]: row for row in starting}
     listed = next((team["lineup"] for team in lineups if team["team_id"] == team_id), None)
     if listed is None:
         listed = [_listed(event["substitution"]["replacement"]) for event in _substitutions(events, team_id)]
@@ -81,7 +93,28 @@ def _team(eleven: dict, events: list[dict], lineups: list[dict]) -> ReplayTeam:
     players = tuple(_player(row, starters.get(row["player_id"])) for row in listed)
     order = {player_id: index for index, player_id in enumerate(starters)}
     players = tuple(sorted(players, key=lambda player: (not player.starter, order.get(int(player.id), 99))))
-    return ReplayTeam(id=str(team_id), name=eleven["team"]["name"], players=players)
+    return FormedTeam(id=str(team_id), name=eleven["team"]["name"], players=players, formation=formation)
+
+
+def _starting_order(lineup: list[dict], formation: str) -> list[dict]:
+    """The starters goalkeeper first, then each line from the back, each line from its right."""
+    from_the_back = sorted(lineup, key=lambda row: row["position"]["id"])
+    try:
+        lines = parse_formation(formation)
+    except FormationError:
+        return from_the_back
+    if len(from_the_back) != 1 + sum(lines):
+        return from_the_back
+    ordered, start = from_the_back[:1], 1
+    for size in lines:
+        ordered.extend(sorted(from_the_back[start : start + size], key=_across))
+        start += size
+    return ordered
+
+
+def _across(row: dict) -> int:
+    name = row["position"]["name"]
+    return next((rank for side, rank in SIDES_ACROSS if name.startswith(side)), CENTRE_ACROSS)
 
 
 def _substitutions(events: list[dict], team_id: int) -> list[dict]:

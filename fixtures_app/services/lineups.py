@@ -9,6 +9,10 @@ lists (`SquadMember`): a player registered with clubs this season plays for thos
 transfer: register him with both). A player in no squad list this season goes by the season's
 line-ups: the clubs he has been named for. A player neither names (a new signing, a trialist,
 the season's first match, a competition whose squads were never entered) is free to be named.
+
+A side's formation ("4-2-3-1", outfield lines from the back) goes with its sheet: given, it is
+checked by `football.formation` and written the site's way ("4231" becomes "4-2-3-1"); blank
+means unknown; not given, the one on record stays.
 """
 
 from collections.abc import Iterable, Sequence
@@ -22,6 +26,7 @@ from fixtures_app.models import LineupEntry, Match, Player, SquadMember, Stage, 
 from fixtures_app.selectors.lineups import team_lineup
 from fixtures_app.services.events import lock_match
 from fixtures_app.services.updates import match_log_update
+from football.formation import FormationError, normalise_formation
 from football.lineups import SheetLine, TeamSheetError, check_team_sheet
 
 POSITION_LENGTH = LineupEntry._meta.get_field("position").max_length
@@ -44,9 +49,12 @@ def match_set_lineup(
     team: Team,
     entries: Sequence[LineupPlace],
     replace: bool = True,
+    formation: str | None = None,
     by: AbstractBaseUser | None = None,
 ) -> list[LineupEntry]:
-    """Replaces the side's sheet with `entries` (before kick-off only), or adds them to it."""
+    """Replaces the side's sheet with `entries` (before kick-off only), or adds them to it; sets the
+    side's formation when one is given."""
+    formation = None if formation is None else clean_formation(formation)
     with transaction.atomic():
         match = lock_match(match)
         if team.pk not in (match.home_team_id, match.away_team_id):
@@ -66,10 +74,45 @@ def match_set_lineup(
         LineupEntry.objects.bulk_create(
             _entry(match, team, place, order) for order, place in enumerate(entries, start=first)
         )
+        if formation is not None:
+            _save_formation(match, team, formation)
         verb = "Line-up set" if replace else "Added to the line-up"
         names = ", ".join(place.player.known_as for place in entries)
-        match_log_update(match=match, kind="lineups_changed", summary=f"{verb}: {team}: {names}", by=by)
+        shape = f" ({formation})" if formation else ""
+        match_log_update(
+            match=match, kind="lineups_changed", summary=f"{verb}: {team}{shape}: {names}", by=by
+        )
     return team_lineup(match, team)
+
+
+def match_set_formation(
+    *, match: Match, team: Team, formation: str, by: AbstractBaseUser | None = None
+) -> Match:
+    """Sets the side's formation (blank: unknown), at any time: fans' pages redraw the pitch."""
+    formation = clean_formation(formation)
+    with transaction.atomic():
+        match = lock_match(match)
+        if team.pk not in (match.home_team_id, match.away_team_id):
+            raise ValidationError(f"{team} is not playing in {match}.", code="team")
+        _save_formation(match, team, formation)
+        summary = f"Formation: {team} {formation}" if formation else f"Formation: {team} unknown"
+        match_log_update(match=match, kind="lineups_changed", summary=summary, by=by)
+    return match
+
+
+def clean_formation(text: str) -> str:
+    """The formation as the site writes it ("" when unknown); refused, a ValidationError saying
+    what a formation looks like. Every channel that sets one asks this."""
+    try:
+        return normalise_formation(text)
+    except FormationError as error:
+        raise ValidationError(str(error), code="formation") from None
+
+
+def _save_formation(match: Match, team: Team, formation: str) -> None:
+    field = "home_formation" if team.pk == match.home_team_id else "away_formation"
+    setattr(match, field, formation)
+    match.save(update_fields=[field])
 
 
 def match_lineups_edited(*, match: Match, summary: str, by: AbstractBaseUser | None = None) -> None:

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fixtures_app.models import LineupEntry, SquadMember
-from fixtures_app.services.lineups import LineupPlace, match_set_lineup
+from fixtures_app.services.lineups import LineupPlace, match_set_formation, match_set_lineup
 from fixtures_app.services.status import match_change_status
 from tests.factories import make_match, make_player, make_season, make_team
 
@@ -129,3 +129,40 @@ def test_last_seasons_club_and_an_unknown_player_do_not_bar_a_player(match):
     entries = [LineupPlace(player=returning, shirt_number=1), LineupPlace(player=trialist, shirt_number=2)]
     match_set_lineup(match=match, team=match.home_team, entries=entries)
     assert sheet(match, match.home_team) == [("Returning", True), ("Trialist", True)]
+
+
+def test_a_formation_goes_with_the_sheet_written_the_sites_way(match):
+    match_set_lineup(match=match, team=match.away_team, entries=places("Sánchez"), formation="4231")
+    match.refresh_from_db()
+    assert (match.home_formation, match.away_formation) == ("", "4-2-3-1")
+    assert match.updates.latest("seq").summary == "Line-up set: Chelsea (4-2-3-1): Sánchez"
+
+
+def test_a_sheet_sent_without_a_formation_keeps_the_one_on_record(match):
+    match_set_lineup(match=match, team=match.home_team, entries=places("Raya"), formation="4-3-3")
+    match_set_lineup(match=match, team=match.home_team, entries=places("Ramsdale"))
+    match.refresh_from_db()
+    assert match.home_formation == "4-3-3"
+
+
+def test_a_bad_formation_is_refused_saying_why_and_nothing_changes(match):
+    with pytest.raises(ValidationError, match="4-4-3 has 11 outfield players") as refused:
+        match_set_lineup(match=match, team=match.home_team, entries=places("Raya"), formation="4-4-3")
+    assert refused.value.code == "formation"
+    match.refresh_from_db()
+    assert match.home_formation == "" and sheet(match, match.home_team) == []
+
+
+def test_a_formation_can_change_after_kick_off_and_fans_are_sent_the_new_pitch(match):
+    match_set_lineup(match=match, team=match.home_team, entries=places("Raya"), formation="4-3-3")
+    match_change_status(match=match, status="first_half")
+    match_set_formation(match=match, team=match.home_team, formation="3-5-2")
+    match.refresh_from_db()
+    update = match.updates.latest("seq")
+    assert match.home_formation == "3-5-2"
+    assert update.summary == "Formation: Arsenal 3-5-2" and "3-5-2" in update.message["lineups_html"]
+
+
+def test_a_formation_for_a_team_not_in_the_match_is_refused(match):
+    with pytest.raises(ValidationError, match="Everton is not playing"):
+        match_set_formation(match=match, team=make_team("Everton"), formation="4-4-2")
