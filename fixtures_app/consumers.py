@@ -91,11 +91,14 @@ def _since(query_string: bytes) -> int | None:
 
 
 class ScoresConsumer(LiveSocket):
-    """The home page's live scores: one small message per change to any match."""
+    """Live scores of pages that list games (today's games, the home page, tables): one small
+    message per change to any match, serialised once for every fan. It sends nothing on
+    connect: a page that reconnects fetches its lists again over HTTP."""
 
     async def connect(self):
-        await self.accept()
-        await self.join_group(realtime.SCORES_GROUP)
+        self.open_outbox()
+        if await self.join_group(realtime.SCORES_GROUP):
+            await self.accept()
 
     async def receive(self, text_data=None, bytes_data=None):
         message = self.parse(text_data, bytes_data)

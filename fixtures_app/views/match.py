@@ -5,20 +5,16 @@ from django.utils import timezone
 
 from fixtures_app.models import Match
 from fixtures_app.selectors.fixtures import todays_games
-from fixtures_app.selectors.home import home_page
+from fixtures_app.selectors.home import front_page
 from fixtures_app.selectors.match import is_football, match_for_page, match_heading, match_title, stage_line
 from fixtures_app.selectors.page_parts import around_parts, match_parts, table_part
-from fixtures_app.selectors.tables import table_for_match
 from polls.selectors import match_polls
 from polls.voters import voter_key
 
 
 def home(request):
     tz = timezone.get_current_timezone()
-    page = home_page(now=timezone.now(), tz=tz)
-    featured = next(iter(page.live or page.today or page.recent), None)
-    table = table_for_match(featured) if featured else None
-    context = {"page": page, "table": table, **_sidebar(tz)}
+    context = {"page": front_page(now=timezone.now(), tz=tz), **_sidebar(tz)}
     return render(request, "fixtures_app/home.html", context)
 
 

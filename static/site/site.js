@@ -1,5 +1,7 @@
 /* On every page: remembers the reader's time zone (so the server writes kick-offs in it) and
-   rewrites the kick-off times already on the page, so the first visit is right too. */
+   rewrites the kick-off times already on the page, so the first visit is right too; keeps the
+   games a page lists live (scores.js, beside this one). */
+import { followScores } from "./scores.js";
 
 function readerZone() {
   try {
@@ -33,3 +35,6 @@ if (zone) {
   rememberZone(zone);
   showKickOffsIn(zone);
 }
+
+// Pages that list games keep them live: today's games, the home page's rows.
+if (document.querySelector("[data-game]")) followScores();
