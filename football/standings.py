@@ -7,23 +7,24 @@ goals conceded. Form is a club's last five results, oldest first, most recent la
 ("WDLWW"). A result of a match still being played counts with its current score, and the
 table is then marked provisional.
 
-Clubs level on points are separated by the competition's tie-breaks, in its order:
-- `premier-league`: goal difference, goals scored, then head-to-head (points, then goal
-  difference in the matches among the clubs still level).
-- `la-liga`: head-to-head first, in a mini-table of the matches among all clubs level on
-  points (points, then goal difference), reapplied to any clubs it leaves level; then goal
-  difference and goals scored over the whole season.
-- `uefa-league-phase`: goal difference, goals scored, away goals scored, wins, away wins,
-  then the points, goal difference and goals scored of the opponents each club played.
-- `uefa-group`: head-to-head points, goal difference and goals scored among the clubs
-  level on points, reapplied to the clubs still level (as UEFA does); then goal difference
-  and goals scored over the whole group.
-Clubs that no rule separates share a position (1, 2, 2, 4) and are listed by name.
+Clubs level on points are separated by the competition's tie-breaks, in its order
+(football/tiebreaks.py); clubs that no rule separates share a position (1, 2, 2, 4) and are
+listed by name. The table keeps, for each two clubs next to each other, what separated them.
 """
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from football import tiebreaks
+from football.tiebreaks import Criterion, HeadToHead, Overall, Separation, criterion_figures
+
+# The tie-break orders, as the rest of the project has always read them from here.
+RULES = tiebreaks.RULES
+RULE_LABELS = tiebreaks.RULE_LABELS
+UnknownRules = tiebreaks.UnknownRules
+rules_for = tiebreaks.rules_for
 
 POINTS_FOR_WIN = 3
 POINTS_FOR_DRAW = 1
@@ -46,64 +47,6 @@ class Deduction:
     team: str
     points: int
     reason: str
-
-
-@dataclass(frozen=True)
-class Overall:
-    """Compare clubs on one figure of their whole record (a `Record` attribute)."""
-
-    figure: str
-
-
-@dataclass(frozen=True)
-class HeadToHead:
-    """Compare clubs on a mini-table of the matches among them alone."""
-
-    figures: tuple[str, ...]
-    reapply: bool = False  # run the mini-table again among the clubs it leaves level
-
-
-Criterion = Overall | HeadToHead
-
-
-def overall(*figures: str) -> tuple[Overall, ...]:
-    return tuple(Overall(figure) for figure in figures)
-
-
-RULES: dict[str, tuple[Criterion, ...]] = {
-    "premier-league": (
-        *overall("points", "goal_difference", "goals_for"),
-        HeadToHead(("points", "goal_difference")),
-    ),
-    "la-liga": (
-        *overall("points"),
-        HeadToHead(("points", "goal_difference"), reapply=True),
-        *overall("goal_difference", "goals_for"),
-    ),
-    "uefa-league-phase": overall(
-        *("points", "goal_difference", "goals_for", "away_goals_for", "won", "away_won"),
-        *("opponents_points", "opponents_goal_difference", "opponents_goals_for"),
-    ),
-    "uefa-group": (
-        *overall("points"),
-        HeadToHead(("points", "goal_difference", "goals_for"), reapply=True),
-        *overall("goal_difference", "goals_for"),
-    ),
-}
-
-RULE_LABELS: dict[str, str] = {
-    "premier-league": "Premier League rules: points, goal difference, goals scored, head-to-head",
-    "la-liga": "La Liga rules: points, head-to-head, goal difference, goals scored",
-    "uefa-league-phase": (
-        "UEFA league-phase rules: points, goal difference, goals scored, away goals, wins, "
-        "away wins, opponents' points"
-    ),
-    "uefa-group": "UEFA group rules: points, head-to-head, goal difference, goals scored",
-}
-
-
-class UnknownRules(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -154,15 +97,13 @@ class Table:
     rules: str
     rows: tuple[Row, ...]
     provisional: bool
+    # For each two rows next to each other, upper first: what put one above the other.
+    separations: tuple[Separation, ...] = ()
 
-
-def rules_for(name: str) -> tuple[Criterion, ...]:
-    """The tie-break order called `name`; an unknown name is a clear error."""
-    try:
-        return RULES[name]
-    except KeyError:
-        choices = ", ".join(sorted(RULES))
-        raise UnknownRules(f"Unknown table rules {name!r}; choose one of: {choices}.") from None
+    @property
+    def tie_breaks(self) -> tuple[Separation, ...]:
+        """The separations of clubs level on points: the places a tie-break decided."""
+        return tuple(separation for separation in self.separations if separation.level_on_points)
 
 
 def league_table(
@@ -182,9 +123,16 @@ def league_table(
     deductions = tuple(deductions)
     clubs = _clubs(teams, results, deductions)
     records = _with_opponents(_tally(results, clubs, deductions), results)
-    groups = _rank(clubs, criteria, records, results, names or {})
+    ranking = _Ranking(records, results, names or {})
+    groups = ranking.rank(clubs, criteria, ())
     rows = tuple(_rows(groups, records, results, deductions))
-    return Table(rules=rules, rows=rows, provisional=any(r.provisional for r in results))
+    place = {row.team: n for n, row in enumerate(rows)}
+    return Table(
+        rules=rules,
+        rows=rows,
+        provisional=any(r.provisional for r in results),
+        separations=tuple(sorted(ranking.separations, key=lambda separation: place[separation.upper])),
+    )
 
 
 def _check(results: Sequence[Result]) -> None:
@@ -245,27 +193,58 @@ def _with_opponents(records: dict[str, Record], results: Iterable[Result]) -> di
     }
 
 
-def _rank(
-    clubs: list[str],
-    criteria: tuple[Criterion, ...],
-    records: Mapping[str, Record],
-    results: Sequence[Result],
-    names: Mapping[str, str],
-) -> list[list[str]]:
-    """Clubs in table order, in groups of clubs that no criterion separates."""
-    if len(clubs) < 2 or not criteria:
-        return [sorted(clubs, key=lambda club: (names.get(club, club).casefold(), club))]
-    first, rest = criteria[0], criteria[1:]
-    if isinstance(first, Overall):
-        groups = _split(clubs, lambda club: (getattr(records[club], first.figure),))
-        following = rest
-    else:
-        mini = _tally(_among(results, clubs), clubs)
-        groups = _split(clubs, lambda club: tuple(getattr(mini[club], f) for f in first.figures))
-        following = criteria if first.reapply else rest
-    if len(groups) == 1:
-        return _rank(clubs, rest, records, results, names)
-    return [ranked for group in groups for ranked in _rank(group, following, records, results, names)]
+@dataclass
+class _Ranking:
+    """Puts clubs in table order, noting for each two clubs next to each other what separated them."""
+
+    records: Mapping[str, Record]
+    results: Sequence[Result]
+    names: Mapping[str, str]
+    separations: list[Separation] = field(default_factory=list)
+
+    def rank(
+        self, clubs: list[str], criteria: tuple[Criterion, ...], level: tuple[str, ...]
+    ) -> list[list[str]]:
+        """Clubs in table order, in groups of clubs that no criterion separates; `level` holds
+        the figures they are all level on so far."""
+        if len(clubs) < 2 or not criteria:
+            ordered = sorted(clubs, key=lambda club: (self.names.get(club, club).casefold(), club))
+            self.separations.extend(Separation(upper, lower, level) for upper, lower in pairwise(ordered))
+            return [ordered]
+        first, rest = criteria[0], criteria[1:]
+        key = self._key(first, clubs)
+        following = criteria if isinstance(first, HeadToHead) and first.reapply else rest
+        figures = criterion_figures(first)
+        level_after = level + tuple(figure for figure in figures if figure not in level)
+        groups = _split(clubs, key)
+        if len(groups) == 1:
+            return self.rank(clubs, rest, level_after)
+        ranked = [self.rank(group, following, level_after) for group in groups]
+        among = tuple(clubs) if isinstance(first, HeadToHead) else ()
+        for above, below in pairwise(ranked):
+            self._separate(above[-1][-1], below[0][0], key, figures, level, among)
+        return [group for groups_of_one in ranked for group in groups_of_one]
+
+    def _key(self, criterion: Criterion, clubs: list[str]) -> Callable[[str], tuple[int, ...]]:
+        if isinstance(criterion, Overall):
+            return lambda club: (getattr(self.records[club], criterion.figure),)
+        mini = _tally(_among(self.results, clubs), clubs)
+        return lambda club: tuple(getattr(mini[club], figure) for figure in criterion.figures)
+
+    def _separate(
+        self,
+        upper: str,
+        lower: str,
+        key: Callable[[str], tuple[int, ...]],
+        figures: tuple[str, ...],
+        level: tuple[str, ...],
+        among: tuple[str, ...],
+    ) -> None:
+        upper_key, lower_key = key(upper), key(lower)
+        at = next(n for n, (a, b) in enumerate(zip(upper_key, lower_key, strict=True)) if a != b)
+        level_on = level + tuple(figure for figure in figures[:at] if figure not in level)
+        values = (upper_key[at], lower_key[at])
+        self.separations.append(Separation(upper, lower, level_on, figures[at], values, among))
 
 
 def _among(results: Sequence[Result], clubs: list[str]) -> list[Result]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from fixtures_app.models import Match, Season, Team
 from football import matchups, meetings
+from football.round_dates import round_dates
 from football.status import FINISHED, NOT_STARTED, Status
 
 
@@ -49,6 +50,20 @@ class FixtureRound:
     stage: str
     name: str
     days: list[FixtureDay]
+
+    @property
+    def dates(self) -> str:
+        """`7 Nov 2024`, `7–9 Nov 2024`: its first day to its last, in the reader's zone."""
+        return round_dates(self.days[0].day, self.days[-1].day)
+
+    @property
+    def games(self) -> list[GameLine]:
+        return [game for day in self.days for game in day.games]
+
+    @property
+    def heading(self) -> str:
+        """`Matchday 4 · 7 Nov 2024`."""
+        return f"{self.title} · {self.dates}" if self.title else self.dates
 
 
 @dataclass(frozen=True)
@@ -143,7 +158,11 @@ def fixtures_by_round(
     competition_slug: str, season_slug: str, *, tz: dt.tzinfo | None = None
 ) -> SeasonFixtures:
     """The season's matches by stage and round, each round by day; raises Season.DoesNotExist."""
-    season = find_season(competition_slug, season_slug)
+    return season_fixtures(find_season(competition_slug, season_slug), tz=tz)
+
+
+def season_fixtures(season: Season, *, tz: dt.tzinfo | None = None) -> SeasonFixtures:
+    """The season's matches by stage and round, each round by day (one query)."""
     matches = Match.objects.with_teams().filter(stage__season=season)
     lines = _lines(matches.order_by("stage__order", "stage__name", "kickoff", "pk"), tz)
     several_stages = len({line.match.stage_id for line in lines}) > 1
@@ -163,6 +182,27 @@ def _rounds(lines: list[GameLine], several_stages: bool) -> Iterable[FixtureRoun
             for day, day_games in groupby(games, key=lambda g: g.kickoff.date())
         ]
         yield FixtureRound(title, stage.name, name, days)
+
+
+def latest_and_next(rounds: list[FixtureRound]) -> tuple[FixtureRound | None, FixtureRound | None]:
+    """The round with the latest match played or in play, and the round after it with the
+    soonest match still to play (another round than the latest); either may be None."""
+    played = [
+        (game.kickoff, n) for n, r in enumerate(rounds) for game in r.games if game.state in ("final", "live")
+    ]
+    latest = max(played)[1] if played else None
+    coming = [
+        (game.kickoff, n)
+        for n, r in enumerate(rounds)
+        if n != latest
+        for game in r.games
+        if game.state == "scheduled"
+    ]
+    following = min(coming)[1] if coming else None
+    return (
+        rounds[latest] if latest is not None else None,
+        rounds[following] if following is not None else None,
+    )
 
 
 def team_matches(team_slug: str, *, tz: dt.tzinfo | None = None) -> TeamMatches:

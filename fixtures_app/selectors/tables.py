@@ -15,6 +15,7 @@ from django.urls import reverse
 from fixtures_app.models import Match, PointsDeduction, Season, Stage, Team
 from fixtures_app.models.competition import Sport
 from fixtures_app.selectors.fixtures import find_season, team_url
+from fixtures_app.selectors.table_notes import TableNote, note_numbers, table_notes
 from football import standings
 from football.status import FINISHED, NOT_STARTED, Status
 
@@ -53,6 +54,7 @@ class TableRow(standings.Row):
     team_id: int
     team_slug: str
     team_url: str
+    notes: tuple[int, ...] = ()  # the numbers of the table's notes about this row
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class TablePayload:
     url: str
     highlight: frozenset[int] = frozenset()
     season_id: int = 0
+    notes: tuple[TableNote, ...] = ()  # deductions and the places tie-breaks decided, numbered
 
     @property
     def deducted_rows(self) -> tuple[TableRow, ...]:
@@ -84,13 +87,16 @@ def stage_table(stage: Stage, *, highlight: Iterable[int] = ()) -> TablePayload:
         "pk"
     )
     rules = stage.season.tiebreak_rules
+    names = {str(pk): team.name for pk, team in teams.items()}
     table = standings.league_table(
         [_result(match) for match in matches if match.status not in NOT_COUNTED],
         teams=[str(pk) for pk in teams],
         deductions=[standings.Deduction(str(d.team_id), d.points, d.reason) for d in deductions],
         rules=rules,
-        names={str(pk): team.name for pk, team in teams.items()},
+        names=names,
     )
+    notes = table_notes(table, names)
+    numbers = note_numbers(notes)
     return TablePayload(
         competition=stage.season.competition.name,
         season=stage.season.name,
@@ -99,10 +105,11 @@ def stage_table(stage: Stage, *, highlight: Iterable[int] = ()) -> TablePayload:
         rules=rules,
         rules_label=standings.RULE_LABELS.get(rules, rules),
         provisional=table.provisional,
-        rows=tuple(_row(row, teams[int(row.team)]) for row in table.rows),
+        rows=tuple(_row(row, teams[int(row.team)], numbers.get(row.team, ())) for row in table.rows),
         url=_table_url(stage),
         highlight=frozenset(highlight),
         season_id=stage.season_id,
+        notes=notes,
     )
 
 
@@ -116,10 +123,12 @@ def _result(match: Match) -> standings.Result:
     )
 
 
-def _row(row: standings.Row, team: Team) -> TableRow:
+def _row(row: standings.Row, team: Team, notes: tuple[int, ...]) -> TableRow:
     # Shallow: the figures are numbers, strings and tuples, which asdict would copy deeply.
     figures = {field.name: getattr(row, field.name) for field in fields(row) if field.name != "team"}
-    return TableRow(team_id=team.pk, team=team.name, team_slug=team.slug, team_url=team_url(team), **figures)
+    return TableRow(
+        team_id=team.pk, team=team.name, team_slug=team.slug, team_url=team_url(team), notes=notes, **figures
+    )
 
 
 def _table_url(stage: Stage) -> str:

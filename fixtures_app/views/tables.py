@@ -1,4 +1,5 @@
-"""Tables and fixtures pages, and the table as JSON: parse, call a selector, render."""
+"""A competition season's pages (overview, tables, fixtures) and the table as JSON: parse, call a
+selector, render."""
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -6,13 +7,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from fixtures_app.models import Season, Stage
+from fixtures_app.selectors.competition import competition_page
 from fixtures_app.selectors.fixtures import fixtures_by_round
 from fixtures_app.selectors.tables import StageRequired, season_table, season_tables, table_json
 
 
 @require_GET
 def competition(request, competition: str, season: str):
-    raise Http404("Competition pages are being built.")
+    try:
+        page = competition_page(competition, season, tz=timezone.get_current_timezone())
+    except Season.DoesNotExist:
+        raise Http404("There is no such season.") from None
+    return render(request, "fixtures_app/competition.html", {"page": page, "season": page.season})
 
 
 @require_GET

@@ -55,7 +55,7 @@ def test_table_page_marks_a_provisional_table_and_deductions(client, league):
     text = page_text(client.get(table_url(stage)))
     assert "Provisional" in text
     assert "Matches in play count with their current score" in text
-    assert "Everton: 3 points deducted (Financial rules)" in text
+    assert "Everton \N{MINUS SIGN}3 points: Financial rules." in text
 
 
 def test_table_page_takes_the_same_queries_with_more_matches(client, league, django_assert_num_queries):
