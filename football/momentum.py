@@ -313,7 +313,8 @@ def _stats_groups(scale: _Scale, stats: StatLines) -> list[tuple[Period, ...]]:
 
 def _centre(scale: _Scale, group: tuple[Period, ...]) -> float:
     first, last = group[0], group[-1]
-    return round((scale.x(first, PERIOD_MINUTES[first][0] - 1) + scale.x(last, PERIOD_MINUTES[last][1])) / 2, 1)
+    start, end = scale.x(first, PERIOD_MINUTES[first][0] - 1), scale.x(last, PERIOD_MINUTES[last][1])
+    return round((start + end) / 2, 1)
 
 
 def _stats_headings(scale: _Scale, stats: StatLines) -> tuple[Label, ...]:
