@@ -107,7 +107,7 @@ def match_social(match: Match, *, page: MatchPage, site_url: str) -> Social:
         url=url,
         image_url=match_card_url(match, site_url=site_url),
         image_alt=describe(title, status),
-        share_heading="Share this match",
+        share_heading="Share this match" if page.football else "Share this game",
         links=share_links(url, title),
         image_width=width,
         image_height=height,

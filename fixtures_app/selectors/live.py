@@ -9,6 +9,7 @@ from fixtures_app.models import Match
 from fixtures_app.selectors.chart import match_chart, stat_lines
 from fixtures_app.selectors.match import MatchPage, match_for_page, match_page
 from fixtures_app.selectors.tables import stage_table
+from football import matchups
 from football.events import CARD_KINDS, EventKind
 from football.timeline import TimelineEntry
 
@@ -33,10 +34,18 @@ def live_state(page: MatchPage) -> dict:
         "score": None if match.home_score is None else [match.home_score, match.away_score],
         "status_line": page.status_line,
         "period_started_at": started.isoformat() if started else None,
-        "scoreboard_html": render_to_string(
-            "fixtures_app/_scoreboard.html", {"page": page, "match": match, "sides": (page.home, page.away)}
-        ),
+        "scoreboard_html": render_to_string("fixtures_app/_scoreboard.html", _scoreboard(page)),
     }
+
+
+def _scoreboard(page: MatchPage) -> dict:
+    """The scoreboard's sides and score in the order its sport writes them: US sports put the
+    visitors first (`Vikings 17 @ Bears 20`), football the home side."""
+    match = page.match
+    sides, scores = (page.home, page.away), (match.home_score, match.away_score)
+    if match.stage.season.competition.sport in matchups.AWAY_FIRST_SPORTS:
+        sides, scores = sides[::-1], scores[::-1]
+    return {"page": page, "match": match, "sides": sides, "scores": scores}
 
 
 def entry_html(page: MatchPage, entry: TimelineEntry) -> str:

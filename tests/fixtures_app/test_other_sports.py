@@ -66,6 +66,7 @@ def test_an_nfl_game_page_shows_its_header_and_no_football_furniture(client, bea
     text = visible_text(html)
     assert "NFL · Week 12" in text and "Week 12 · Week 12" not in text
     assert "Chicago Bears" in text and "Minnesota Vikings" in text
+    assert "Share this game" in text and "match" not in text.lower().replace("matchcentre", "")
 
 
 def test_a_finished_nfl_game_shows_its_score_and_final(client):
@@ -74,7 +75,9 @@ def test_a_finished_nfl_game_shows_its_score_and_final(client):
     html = page(client, game.get_absolute_url())
     assert_no_football_furniture(html)
     scoreboard = html.split('id="scoreboard"', 1)[1].split("</header>", 1)[0]
-    assert re.search(r">20<.*>17<", scoreboard, re.S)
+    # US style, the visitors first and their score with them: 49ers 17 @ Packers 20.
+    assert re.search(r"San Francisco 49ers<.*>17<.*>20<.*Green Bay Packers<", scoreboard, re.S)
+    assert 'aria-label="Score: San Francisco 49ers 17, Green Bay Packers 20"' in scoreboard
     assert "Final" in scoreboard and "FT" not in scoreboard
 
 
