@@ -95,7 +95,7 @@ class MatchEventAdmin(admin.ModelAdmin):
     list_display = ["__str__", "match", "team", "created_by", "created_at", "version"]
     list_filter = ["kind"]
     list_select_related = ["match__home_team", "match__away_team", "team", "player", "created_by"]
-    autocomplete_fields = ["match", "player", "player_in"]
+    autocomplete_fields = ["match", "player", "player_in", "assist"]
     search_fields = ["player__known_as", "text"]
 
     def save_model(self, request, obj, form, change):

@@ -127,6 +127,13 @@ class EventFieldsForm(ServiceForm):
         required=False,
         error_messages={"invalid_choice": "Choose the player coming on from this match's line-ups."},
     )
+    # Whose side the assist is on, and whether the event may have one, is the service's to say.
+    assist = IdField(
+        label="Assist",
+        queryset=Player.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Choose the assist from this match's line-ups."},
+    )
     goal_type = forms.ChoiceField(label="Goal type", choices=_choices(GOAL_TYPE_LABELS), required=False)
     var_decision = forms.ChoiceField(
         label="VAR decision", choices=_choices(VAR_DECISION_LABELS), required=False
@@ -149,6 +156,7 @@ class EventFieldsForm(ServiceForm):
         in_lineup = Player.objects.filter(lineupentry__match=match)
         self.fields["player"].queryset = in_lineup
         self.fields["player_in"].queryset = in_lineup
+        self.fields["assist"].queryset = in_lineup
         self.fields["reverses"].queryset = MatchEvent.objects.filter(match=match)
 
     def default_team(self) -> Team | None:

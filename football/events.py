@@ -6,6 +6,9 @@ kept apart: `90+1'` is minute 90, added minute 1. An event's side is the team of
 player it names; an own goal is therefore on the side of the player who put it in his
 own net, and counts for the other side. A VAR decision names the event it reverses: a
 disallowed goal, an overturned penalty or a rescinded red card no longer counts.
+A goal may name the player who set it up (its assist): a team-mate of the scorer, never
+the scorer himself. An own goal has no assist, nor has a kick in a penalty shoot-out; a
+penalty may have one (the player who won it, where the competition credits him).
 """
 
 from dataclasses import dataclass
@@ -108,6 +111,8 @@ class EventFact:
     player_name: str = ""
     player_in_id: int | None = None
     player_in_name: str = ""
+    assist_id: int | None = None
+    assist_name: str = ""
     goal_type: GoalType | None = None
     var_decision: VarDecision | None = None
     reverses_id: int | None = None

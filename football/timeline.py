@@ -1,8 +1,9 @@
 """The minute-by-minute timeline: every event, in match order, told in a line.
 
-Each entry carries the minute as fans write it, what happened in plain words, the
-editor's commentary, and after a goal the score it made. A goal later disallowed by VAR
-stays in the timeline, marked as not counting, next to the VAR decision that reversed it.
+Each entry carries the minute as fans write it, what happened in plain words (for a goal,
+who set it up, when known), the editor's commentary, and after a goal the score it made.
+A goal later disallowed by VAR stays in the timeline, marked as not counting, next to the
+VAR decision that reversed it.
 """
 
 from dataclasses import dataclass
@@ -89,7 +90,8 @@ def _description(event: EventFact, teams: dict[Side, str]) -> str:
             return f"{who} puts it into his own net."
         how = " from the penalty spot" if event.goal_type is GoalType.PENALTY else ""
         detail = f" ({event.detail})" if event.detail else ""
-        return f"{who} scores{how}{detail}."
+        assisted = f", assisted by {event.assist_name}" if event.assist_name else ""
+        return f"{who} scores{how}{detail}{assisted}."
     if event.kind is EventKind.SUBSTITUTION:
         return f"{event.player_in_name} replaces {event.player_name} ({team})."
     if event.kind is EventKind.SECOND_YELLOW:

@@ -1,4 +1,5 @@
-"""Team sheets through the API: replace a side's line-up before kick-off (PUT), or add to it (POST)."""
+"""Team sheets through the API: replace a side's line-up before kick-off (PUT), or add to it (POST);
+either may set the side's formation."""
 
 from django.core.exceptions import ValidationError
 from ninja import Status
@@ -40,10 +41,17 @@ def _set(request, match_id: int, team_id: int, payload: LineupIn, header: str | 
         places = _places(payload)
         try:
             entries = match_set_lineup(
-                match=match, team=team, entries=places, replace=replace, by=request.auth
+                match=match,
+                team=team,
+                entries=places,
+                replace=replace,
+                formation=payload.formation,
+                by=request.auth,
             )
         except ValidationError as error:
-            raise ApiRefusal(400, " ".join(error.messages), errors={"entries": error.messages}) from None
+            field = "formation" if getattr(error, "code", None) == "formation" else "entries"
+            raise ApiRefusal(400, " ".join(error.messages), errors={field: error.messages}) from None
+        match.refresh_from_db(fields=["home_formation", "away_formation"])
         return 200, lineup_out(match, team, entries)
 
     return Status(*answer_once(request, user=request.auth, key=key, write=write))

@@ -23,7 +23,7 @@ from fixtures_app.api.schemas import (
 from fixtures_app.models import LineupEntry, Match, MatchEvent, Team
 from fixtures_app.selectors.facts import match_events
 from fixtures_app.selectors.fixtures import GameLine, todays_games
-from fixtures_app.selectors.lineups import match_lineups
+from fixtures_app.selectors.lineups import match_lineups, side_formation
 from fixtures_app.selectors.live import snapshot
 from fixtures_app.selectors.updates import updates_since
 
@@ -134,6 +134,7 @@ def event_out(event: MatchEvent) -> dict:
         "team": event.team_id,
         "player": event.player_id,
         "player_in": event.player_in_id,
+        "assist": event.assist_id,
         "reverses": event.reverses_id,
         "version": event.version,
         **{name: getattr(event, name) for name in fields},
@@ -144,6 +145,7 @@ def lineup_out(match: Match, team: Team, entries: list[LineupEntry]) -> dict:
     return {
         "match": match.pk,
         "team": team_ref(team),
+        "formation": side_formation(match, team),
         "entries": [
             {
                 "player": entry.player_id,

@@ -10,7 +10,7 @@ from pydantic import ConfigDict, StringConstraints
 
 from feeds.idempotency import ClientKey
 from fixtures_app.forms import ENTRY_KINDS, LAST_MINUTE
-from fixtures_app.models import MatchEvent
+from fixtures_app.models import Match, MatchEvent
 from fixtures_app.services.events import MAX_TEXT_LENGTH
 from football.clock import MAX_ADDED_MINUTES
 from football.events import GOAL_TYPE_LABELS, PERIOD_LABELS, VAR_DECISION_LABELS, Period
@@ -34,6 +34,7 @@ PeriodIn = Literal[tuple(int(period) for period in PERIOD_LABELS)]
 HalfIn = Literal[tuple(int(period) for period in PERIOD_LABELS if period != Period.PENALTIES)]
 StatusIn = Literal[tuple(status.value for status in STATUS_LABELS)]
 DETAIL_LENGTH = MatchEvent._meta.get_field("detail").max_length
+FORMATION_LENGTH = Match._meta.get_field("home_formation").max_length
 
 
 class Body(Schema):
@@ -107,6 +108,7 @@ class EventOut(Schema):
     team: int | None
     player: int | None
     player_in: int | None
+    assist: int | None = Field(description="For a goal: the player who set it up; null when unknown or none.")
     goal_type: str
     var_decision: str
     reverses: int | None
@@ -135,6 +137,7 @@ class EventFieldsIn(Body):
     team: Id | None = None
     player: Id | None = None
     player_in: Id | None = None
+    assist: Id | None = Field(None, description="For a goal (not an own goal): a team-mate of the scorer.")
     goal_type: GoalTypeIn | None = None
     var_decision: VarDecisionIn | None = None
     reverses: Id | None = None
@@ -178,6 +181,12 @@ class LineupPlaceIn(Body):
 
 class LineupIn(Body):
     entries: list[LineupPlaceIn] = Field(max_length=4 * MAX_STARTERS)
+    formation: Text | None = Field(
+        None,
+        max_length=FORMATION_LENGTH,
+        description='Outfield lines from the back, e.g. "4-2-3-1" (or "4231"); "" when unknown; '
+        "left out, the one on record stays.",
+    )
     client_key: ClientKey | None = None
 
 
@@ -194,4 +203,5 @@ class LineupEntryOut(Schema):
 class LineupOut(Schema):
     match: int
     team: TeamRef
+    formation: str = Field("", description='e.g. "4-2-3-1"; "" when unknown.')
     entries: list[LineupEntryOut]

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='match',
             name='home_formation',
-            field=models.CharField(blank=True, help_text='As the team lined up, outfield lines from the back, e.g. 4-2-3-1.', max_length=12),
+            field=models.CharField(blank=True, help_text='Outfield lines from the back, e.g. 4-2-3-1.', max_length=12),
         ),
         migrations.AddField(
             model_name='matchevent',

@@ -15,7 +15,7 @@ class MatchEventQuerySet(models.QuerySet):
         return self.order_by("period", "minute", "added_minute", "pk")
 
     def with_people(self) -> "MatchEventQuerySet":
-        return self.select_related("team", "player", "player_in")
+        return self.select_related("team", "player", "player_in", "assist")
 
 
 class MatchEvent(models.Model):

@@ -38,7 +38,8 @@ class LinkedTimelineEntry(TimelineEntry):
 
 def player_urls(events: Iterable[MatchEvent]) -> dict[int, str]:
     """The page of each player the events name (their players selected with them)."""
-    players = (person for event in events for person in (event.player, event.player_in) if person)
+    people = ((event.player, event.player_in, event.assist) for event in events)
+    players = (person for named in people for person in named if person)
     return {player.pk: player.get_absolute_url() for player in players}
 
 
@@ -87,6 +88,11 @@ def linked_timeline(
 
 
 def _named(fact: EventFact, urls: Mapping[int, str]) -> list[tuple[str, str]]:
-    # A substitution's description names the player coming on before the one going off.
-    people = [(fact.player_in_id, fact.player_in_name), (fact.player_id, fact.player_name)]
+    # A substitution's description names the player coming on before the one going off; a
+    # goal's names the scorer before the assist.
+    people = [
+        (fact.player_in_id, fact.player_in_name),
+        (fact.player_id, fact.player_name),
+        (fact.assist_id, fact.assist_name),
+    ]
     return [(name, urls.get(player_id, "")) for player_id, name in people if player_id is not None]

@@ -1,5 +1,7 @@
 """Checks an event must pass before it is saved: the match, the minute, the people."""
 
+from dataclasses import replace
+
 from django.core.exceptions import ValidationError
 
 from fixtures_app.models import LineupEntry, Match, Player, Team
@@ -78,7 +80,7 @@ def check_in_squad(match: Match, team: Team, player: Player | None, *, role: str
         refuse(f"{player.known_as} is not in {team}'s squad for this match.", "player")
 
 
-def check_player_can_play(facts: list[EventFact], candidate: EventFact) -> None:
+def check_player_can_play(facts: list[EventFact], candidate: EventFact, *, action: str = "") -> None:
     try:
         discipline.check_can_play(
             facts,
@@ -87,10 +89,28 @@ def check_player_can_play(facts: list[EventFact], candidate: EventFact) -> None:
             period=candidate.period,
             minute=candidate.minute,
             added_minute=candidate.added_minute,
-            action=ACTIONS.get(candidate.kind, "play"),
+            action=action or ACTIONS.get(candidate.kind, "play"),
         )
     except ValueError as error:
         raise ValidationError(str(error), code="sent_off") from None
+
+
+def check_assist(
+    match: Match, team: Team, assist: Player, facts: list[EventFact], candidate: EventFact
+) -> None:
+    """Only a goal scored for the side has an assist (not an own goal, not a shoot-out kick), made
+    by a team-mate of the scorer in the side's squad who had not been sent off."""
+    if candidate.kind is not EventKind.GOAL:
+        refuse("Only a goal has an assist.", "assist")
+    if candidate.goal_type is GoalType.OWN_GOAL:
+        refuse("An own goal has no assist.", "assist")
+    if candidate.period is Period.PENALTIES:
+        refuse("A kick in the penalty shoot-out has no assist.", "assist")
+    if candidate.assist_id == candidate.player_id:
+        refuse(f"{assist.known_as} scored this goal: the assist is another player's.", "assist")
+    check_in_squad(match, team, assist)
+    setter = replace(candidate, player_id=assist.pk, player_name=assist.known_as)
+    check_player_can_play(facts, setter, action="set up a goal")
 
 
 def card_kind(facts: list[EventFact], candidate: EventFact) -> EventKind:
@@ -109,11 +129,17 @@ def card_kind(facts: list[EventFact], candidate: EventFact) -> EventKind:
 
 
 def check_record(match: Match) -> None:
-    """The match's whole record, after a correction or a deletion, is one a match can have."""
+    """The match's whole record, after a correction or a deletion, is one a match can have:
+    nobody plays on, or sets up a goal, after being sent off."""
+    facts = event_facts(match, match_events(match))
     try:
-        discipline.check_record(event_facts(match, match_events(match)))
+        discipline.check_record(facts)
     except ValueError as error:
         raise ValidationError(str(error), code="card") from None
+    for goal in facts:
+        if goal.assist_id is not None:
+            setter = replace(goal, player_id=goal.assist_id, player_name=goal.assist_name)
+            check_player_can_play(facts, setter, action="set up a goal")
 
 
 def check_substitution(match: Match, team: Team, facts: list[EventFact], candidate: EventFact) -> None:

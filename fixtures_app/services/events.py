@@ -26,6 +26,7 @@ EVENT_FIELDS = (
     "team",
     "player",
     "player_in",
+    "assist",
     "goal_type",
     "var_decision",
     "reverses",
@@ -47,6 +48,7 @@ def match_record_event(
     team: Team | None = None,
     player: Player | None = None,
     player_in: Player | None = None,
+    assist: Player | None = None,
     goal_type: str = "",
     var_decision: str = "",
     reverses: MatchEvent | None = None,
@@ -56,6 +58,8 @@ def match_record_event(
     client_key: str = "",
 ) -> Written:
     """Records an event, refusing anything the rules do not allow with a clear message.
+
+    A goal may name its `assist`: a team-mate of the scorer (checks.check_assist).
 
     A write repeated with the same `client_key` (a double click, a retry) records nothing
     more and answers with what the first attempt wrote.
@@ -77,6 +81,7 @@ def match_record_event(
             team=team,
             player=player,
             player_in=player_in,
+            assist=assist,
             goal_type=goal_type,
             var_decision=var_decision,
             reverses=reverses,
@@ -88,7 +93,7 @@ def match_record_event(
         update = match_log_update(
             match=match,
             kind="event_added",
-            summary=f"Recorded {event}",
+            summary=f"Recorded {_told(event)}",
             event_id=event.pk,
             event_kind=event.kind,
             by=by,
@@ -105,7 +110,8 @@ def match_correct_event(
     client_key: str = "",
     **changes,
 ) -> Written:
-    """Corrects an event; refused when someone changed it since `expected_version`."""
+    """Corrects an event; refused when someone changed it since `expected_version`. A goal's
+    assist is added, changed or removed (`assist=None`) like any other field."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         checks.refuse(f"These fields cannot be corrected: {', '.join(sorted(unknown))}.", "field")
@@ -115,7 +121,7 @@ def match_correct_event(
         if earlier is not None:
             return repeated_write(match, earlier, event_kept=True)
         current = _locked_event(event)
-        before = str(current)
+        before = _told(current)
         if current.version != expected_version:
             checks.refuse(
                 "This event was changed by someone else since you opened it "
@@ -133,7 +139,7 @@ def match_correct_event(
         update = match_log_update(
             match=match,
             kind="event_corrected",
-            summary=f"Corrected {before} → {current}",
+            summary=f"Corrected {before} → {_told(current)}",
             event_id=current.pk,
             event_kind=current.kind,
             by=by,
@@ -211,7 +217,14 @@ def _check_and_save(match: Match, event: MatchEvent, *, others: list[MatchEvent]
     if kind is EventKind.VAR:
         target = next((fact for fact in facts if fact.id == event.reverses_id), None)
         checks.check_var_target(candidate, target, facts)
+    if event.assist is not None:
+        checks.check_assist(match, event.team, event.assist, facts, candidate)
     event.save()
+
+
+def _told(event: MatchEvent) -> str:
+    """The event as the audit trail names it: a goal with the player who set it up."""
+    return f"{event} (assist: {event.assist.known_as})" if event.assist is not None else str(event)
 
 
 def _check_numbers(event: MatchEvent) -> None:

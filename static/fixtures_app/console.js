@@ -204,7 +204,7 @@ function onChange(event) {
   if (!form) return;
   if (field.name === "team" && field.type === "radio") {
     filterPlayers(form, field.value);
-  } else if (field.matches("select[name=player], select[name=player_in]") && form.dataset.entryPanel) {
+  } else if (field.matches("select[name=player], select[name=player_in], select[name=assist]") && form.dataset.entryPanel) {
     const option = field.selectedOptions[0];
     const radio = option && option.dataset.team && form.querySelector(`input[name=team][value="${option.dataset.team}"]`);
     if (radio && !radio.checked) {
@@ -377,6 +377,8 @@ function refreshPickers() {
       if (select === document.activeElement) continue;
       const chosen = select.value;
       select.replaceChildren(template.content.cloneNode(true));
+      // An optional picker (the assist) says what its empty choice means.
+      if (select.dataset.emptyLabel && select.options.length) select.options[0].textContent = select.dataset.emptyLabel;
       select.value = chosen;
       if (select.value !== chosen) select.value = "";
       const team = select.form.querySelector("input[name=team]:checked");

@@ -107,3 +107,31 @@ def test_a_player_of_another_club_is_refused_by_name(client, match, key, method)
     message = "Palmer plays for Chelsea this season, not for Arsenal: a side's line-up holds its own players."
     assert response.json()["message"] == message and response.json()["errors"] == {"entries": [message]}
     assert names(match) == []
+
+
+def test_a_sheet_sets_the_sides_formation_and_answers_with_it(client, match, key):
+    body = {"entries": entries("Raya"), "formation": "4231"}
+    response = call(client, "PUT", lineup_path(match), body, key=key)
+    assert response.status_code == 200, response.content
+    assert response.json()["formation"] == "4-2-3-1"
+    match.refresh_from_db()
+    assert match.home_formation == "4-2-3-1"
+    sheets = client.get(f"/api/v1/matches/{match.pk}/lineups").json()
+    assert [sheet["formation"] for sheet in sheets] == ["4-2-3-1", ""]
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+def test_a_bad_formation_is_a_clear_400_and_changes_nothing(client, match, key, method):
+    body = {"entries": entries("Raya"), "formation": "4-4-3"}
+    response = call(client, method, lineup_path(match), body, key=key)
+    assert response.status_code == 400
+    message = "4-4-3 has 11 outfield players: the lines add up to 10, the goalkeeper not counted."
+    assert response.json()["message"] == message and response.json()["errors"] == {"formation": [message]}
+    match.refresh_from_db()
+    assert match.home_formation == "" and names(match) == []
+
+
+def test_a_formation_too_long_for_the_record_is_refused_by_the_schema(client, match, key):
+    body = {"entries": [], "formation": "4-4-2" * 3}
+    response = call(client, "POST", lineup_path(match), body, key=key)
+    assert response.status_code == 400 and list(response.json()["errors"]) == ["formation"]

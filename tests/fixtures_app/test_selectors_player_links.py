@@ -76,3 +76,25 @@ def test_match_page_links_scorers_booked_players_and_substitutes(client):
         f'<a class="timeline__player" href="{nunez.get_absolute_url()}">Núñez</a> replaces '
         f'<a class="timeline__player" href="{salah.get_absolute_url()}">Salah</a> (Liverpool).'
     ) in substitution.group()
+
+
+@pytest.mark.django_db
+def test_a_goals_assist_links_to_the_assisting_players_page(client):
+    arsenal, chelsea = make_team("Arsenal"), make_team("Chelsea")
+    match = make_result(arsenal, chelsea, score=(1, 0))
+    saka, odegaard = add_to_lineup(match, arsenal, "Saka", "Ødegaard")
+    MatchEvent.objects.create(
+        match=match,
+        team=arsenal,
+        kind="goal",
+        goal_type="open_play",
+        period=1,
+        minute=12,
+        player=saka,
+        assist=odegaard,
+    )
+    content = html.unescape(client.get(match.get_absolute_url()).content.decode())
+    assert (
+        f'<a class="timeline__player" href="{saka.get_absolute_url()}">Saka</a> (Arsenal) scores, '
+        f'assisted by <a class="timeline__player" href="{odegaard.get_absolute_url()}">Ødegaard</a>'
+    ) in content
