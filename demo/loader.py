@@ -1,4 +1,4 @@
-"""Loads the demo: the seed's tie, a finished league round, and fixtures around today.
+"""Loads the demo: the seed's tie, a finished league round, and a Premier League season up to today.
 
 Safe to run again: what exists is left as it is; only the fixtures placed around today
 are placed anew, and only once they have gone stale.
@@ -14,19 +14,21 @@ from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.utils.text import slugify
 
-from demo import league_round, seed_tie, today
+from demo import europa_league, fixture_list, league_round, matchday, premier_league, season, seed_tie, today
 from demo.articles import load_articles
-from demo.builders import add_lineup, ensure_players, ensure_team, ensure_venue, play
+from demo.builders import add_lineup, ensure_players, ensure_team, ensure_venue, play, record_stats, whistles
+from demo.premier_league import CLUBS
 from feeds.imports import season_import
 from fixtures_app.models import Competition, Match, Season, Stage, Team, Tie
 from fixtures_app.services.results import match_record_result
-from fixtures_app.services.stats import match_record_stats
 from football.status import Status
 from polls.services import poll_create_for_match, poll_seed_votes
 
 EDITOR = ("editor", "matchcentre-demo")
 UK = zoneinfo.ZoneInfo("Europe/London")
 STALE_AFTER = dt.timedelta(minutes=100)
+# The draw of the demo season's fixture list; the same every time, so is the season.
+SCHEDULE_SEED = "matchcentre-demo-2026-27"
 
 
 # The seed page's sidebar: the Europa League 2024/25 league phase after four rounds (to
@@ -51,6 +53,7 @@ def _league_phase() -> list[str]:
     if not LEAGUE_PHASE_FILE.is_file():
         return [f"No League Phase table: {LEAGUE_PHASE_FILE} is missing (it ships with the project)."]
     data = json.loads(LEAGUE_PHASE_FILE.read_text(encoding="utf-8"))
+    europa_league.clubs_ensure()
     first_four = [
         m for m in data["matches"] if m["round"] == "League phase" and m["date"] <= LEAGUE_PHASE_UNTIL
     ]
@@ -135,17 +138,24 @@ def _seed_tie(editor: User) -> None:
             referee=spec["referee"],
             attendance=spec.get("attendance"),
             round_name="",
+            home_formation=seed_tie.FORMATIONS[leg][spec["home"]],
+            away_formation=seed_tie.FORMATIONS[leg][spec["away"]],
         )
         for team_name, lineup in spec["lineups"].items():
-            add_lineup(match, teams[team_name], lineup, players)
+            add_lineup(match, teams[team_name], lineup, players, seed_tie.SHIRT_NUMBERS[team_name])
         play(
             match, spec, teams=teams, players=players, until=match.kickoff + dt.timedelta(hours=3), by=editor
         )
     second_leg = Match.objects.get(tie=tie, leg=2)
     _seed_poll(second_leg)
     # The report's one figure: Liverpool had 0.11 xG from two shots in the second half.
-    match_record_stats(
-        match=second_leg, team=teams["Liverpool"], period=2, shots=2, expected_goals=Decimal("0.11")
+    record_stats(
+        second_leg,
+        at=whistles(second_leg.kickoff, seed_tie.SECOND_LEG["added_time"])[2],
+        team=teams["Liverpool"],
+        period=2,
+        shots=2,
+        expected_goals=Decimal("0.11"),
     )
 
 
@@ -179,88 +189,38 @@ def _league_team(name: str) -> Team:
 
 
 def _today(now: dt.datetime, editor: User) -> None:
-    stage = _stage(today.SEASON["competition"], today.SEASON["season"], "League")
+    """The Premier League 2026/27 up to today, placed anew around `now` once it has gone stale."""
+    stage = _stage(premier_league.SEASON["competition"], premier_league.SEASON["season"], "League")
     if not _stale(stage, now):
         return
     Match.objects.filter(stage=stage).delete()
-    teams = {
-        name: ensure_team(
-            name,
-            short_name=info.get("short_name", ""),
-            code=info["code"],
-            country=info["country"],
-            colours=info["colours"],
-        )
-        for name, info in today.TEAMS.items()
-    }
-    _live_match(stage, teams, now, editor)
-    _upcoming_match(stage, teams, now)
+    teams, grounds = season.clubs_ensure(), season.grounds_ensure()
+    squads = season.squads_ensure(stage, teams)
+    big_two = [(spec["home"], spec["away"]) for spec in (today.LIVE_MATCH, today.UPCOMING)]
+    rounds = fixture_list.fixture_list(list(CLUBS), fixed=big_two, matchday=12, seed=SCHEDULE_SEED)
+    live = matchday.live_match_place(stage, teams, squads, now, editor)
+    matchday.season_so_far_write(
+        stage, rounds, now, live.kickoff, teams=teams, grounds=grounds, squads=squads
+    )
+    matchday.upcoming_match_place(stage, teams, now)
     _other_sport(now)
 
 
 def _stale(stage: Stage, now: dt.datetime) -> bool:
-    live = Match.objects.filter(stage=stage).order_by("kickoff").first()
+    live = Match.objects.filter(
+        stage=stage, round_name=premier_league.SEASON["round"], home_team__name=today.LIVE_MATCH["home"]
+    ).first()
     return live is None or now - live.kickoff > STALE_AFTER
-
-
-def _live_match(stage: Stage, teams: dict[str, Team], now: dt.datetime, editor: User) -> None:
-    spec = today.LIVE_MATCH
-    players = {}
-    for squad in today.PLAYERS.values():
-        players.update(ensure_players(squad))
-    kickoff = (now - dt.timedelta(minutes=spec["minutes_ago"])).replace(second=0, microsecond=0)
-    venue = ensure_venue("Emirates Stadium", city="London", country="England", timezone="Europe/London")
-    match = Match.objects.create(
-        stage=stage,
-        home_team=teams[spec["home"]],
-        away_team=teams[spec["away"]],
-        kickoff=kickoff,
-        venue=venue,
-        round_name=today.SEASON["round"],
-    )
-    for team_name, lineup in spec["lineups"].items():
-        add_lineup(match, teams[team_name], lineup, players)
-    poll = poll_create_for_match(match=match)
-    poll_seed_votes(
-        poll=poll, counts={"home": 58, "draw": 21, "away": 44}, now=kickoff - dt.timedelta(hours=1)
-    )
-    play(match, spec, teams=teams, players=players, until=now, by=editor)
-    for team_name, figures in spec["first_half_stats"].items():
-        shots, on_target, expected_goals, possession = figures
-        match_record_stats(
-            match=match,
-            team=teams[team_name],
-            period=1,
-            shots=shots,
-            shots_on_target=on_target,
-            expected_goals=Decimal(expected_goals),
-            possession=possession,
-            by=editor,
-        )
-
-
-def _upcoming_match(stage: Stage, teams: dict[str, Team], now: dt.datetime) -> None:
-    spec = today.UPCOMING
-    kickoff = _uk_time(now, *spec["uk_time"])
-    if kickoff < now + dt.timedelta(minutes=30):
-        kickoff += dt.timedelta(days=1)
-    venue = ensure_venue("Anfield", city="Liverpool", country="England", timezone="Europe/London")
-    match = Match.objects.create(
-        stage=stage,
-        home_team=teams[spec["home"]],
-        away_team=teams[spec["away"]],
-        kickoff=kickoff,
-        venue=venue,
-        round_name=today.SEASON["round"],
-    )
-    poll_create_for_match(match=match)
 
 
 def _other_sport(now: dt.datetime) -> None:
     spec = today.OTHER_SPORT
+    season_name, week = fixture_list.nfl_week(now.astimezone(UK).date())
     stage = _stage(
-        spec["competition"], spec["season"], spec["round"], sport=spec["sport"], rules="premier-league"
+        spec["competition"], season_name, spec["stage"], sport=spec["sport"], rules="premier-league"
     )
+    # Last time's slate goes, with any stage an older demo named otherwise (`Week 12`).
+    Stage.objects.filter(season__competition=stage.season.competition).exclude(pk=stage.pk).delete()
     Match.objects.filter(stage=stage).delete()
     for name, (short_name, code, primary, secondary) in spec["teams"].items():
         ensure_team(
@@ -276,11 +236,7 @@ def _other_sport(now: dt.datetime) -> None:
             stage=stage,
             home_team=Team.objects.get(name=home),
             away_team=Team.objects.get(name=away),
-            kickoff=_uk_time(now, hour, minute),
-            round_name=spec["round"],
+            kickoff=matchday.uk_time(now, hour, minute),
+            round_name=f"Week {week}",
             status=Status.SCHEDULED,
         )
-
-
-def _uk_time(now: dt.datetime, hour: int, minute: int) -> dt.datetime:
-    return now.astimezone(UK).replace(hour=hour, minute=minute, second=0, microsecond=0).astimezone(dt.UTC)

@@ -1,4 +1,5 @@
-"""The shapes of the demo's data (seed_tie.py, today.py, league_round.py), as the loader reads them."""
+"""The shapes of the demo's data (seed_tie.py, today.py, league_round.py, premier_league.py), as the
+loader reads them."""
 
 from typing import NotRequired, TypedDict
 
@@ -52,6 +53,7 @@ class MatchSpec(PlayedSpec):
 
 class LiveMatchSpec(PlayedSpec):
     minutes_ago: int
+    formations: dict[str, str]
     # shots, on target, xG, possession (%)
     first_half_stats: dict[str, tuple[int, int, str, int]]
 
@@ -64,8 +66,7 @@ class UpcomingSpec(TypedDict):
 
 class OtherSportSpec(TypedDict):
     competition: str
-    season: str
-    round: str
+    stage: str
     sport: str
     teams: dict[str, ClubRow]
     # (UK kick-off, away, home)

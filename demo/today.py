@@ -1,60 +1,9 @@
-"""Demo fixtures placed around the moment the demo is loaded: a match in play, one to
-come, and another sport's slate for "Today's games". They are placed anew only when the
-ones already there have gone stale, so loading twice in a row changes nothing."""
+"""Demo fixtures placed around the moment the demo is loaded: the Premier League's big two of
+Matchday 12 (a match in play, one to come) and another sport's slate for "Today's games". They
+are placed anew only when the ones already there have gone stale, so loading twice in a row
+changes nothing. The players named are those of the squads in demo/data/."""
 
-from demo.specs import LiveMatchSpec, OtherSportSpec, SeasonSpec, TeamSpec, UpcomingSpec
-
-SEASON: SeasonSpec = {"competition": "Premier League", "season": "2026/27", "round": "Matchday 12"}
-
-TEAMS: dict[str, TeamSpec] = {
-    "Arsenal": {"code": "ARS", "country": "England", "colours": ("#ef0107", "#ffffff")},
-    "Chelsea": {"code": "CHE", "country": "England", "colours": ("#034694", "#ffffff")},
-    "Liverpool": {"code": "LIV", "country": "England", "colours": ("#c8102e", "#f6eb61")},
-    "Manchester City": {
-        "short_name": "Man City",
-        "code": "MCI",
-        "country": "England",
-        "colours": ("#6cabdd", "#1c2c5b"),
-    },
-}
-
-PLAYERS: dict[str, dict[str, str]] = {
-    "Arsenal": {
-        "Raya": "David Raya",
-        "White": "Ben White",
-        "Saliba": "William Saliba",
-        "Gabriel": "Gabriel Magalhães",
-        "Timber": "Jurriën Timber",
-        "Ødegaard": "Martin Ødegaard",
-        "Rice": "Declan Rice",
-        "Merino": "Mikel Merino",
-        "Saka": "Bukayo Saka",
-        "Havertz": "Kai Havertz",
-        "Martinelli": "Gabriel Martinelli",
-        "Kiwior": "Jakub Kiwior",
-        "Calafiori": "Riccardo Calafiori",
-        "Jorginho": "Jorginho",
-        "Trossard": "Leandro Trossard",
-        "Nwaneri": "Ethan Nwaneri",
-    },
-    "Chelsea": {
-        "Sánchez": "Robert Sánchez",
-        "Gusto": "Malo Gusto",
-        "Fofana": "Wesley Fofana",
-        "Colwill": "Levi Colwill",
-        "Cucurella": "Marc Cucurella",
-        "Caicedo": "Moisés Caicedo",
-        "Enzo Fernández": "Enzo Fernández",
-        "Palmer": "Cole Palmer",
-        "Neto": "Pedro Neto",
-        "Jackson": "Nicolas Jackson",
-        "Madueke": "Noni Madueke",
-        "Lavia": "Roméo Lavia",
-        "Nkunku": "Christopher Nkunku",
-        "Badiashile": "Benoît Badiashile",
-        "Dewsbury-Hall": "Kiernan Dewsbury-Hall",
-    },
-}
+from demo.specs import LiveMatchSpec, OtherSportSpec, UpcomingSpec
 
 LIVE_MATCH: LiveMatchSpec = {
     "home": "Arsenal",
@@ -63,22 +12,33 @@ LIVE_MATCH: LiveMatchSpec = {
     # shots, on target, xG, possession (%)
     "first_half_stats": {"Arsenal": (7, 3, "0.92", 56), "Chelsea": (4, 2, "0.95", 44)},
     "added_time": (2, 4),
+    "formations": {"Arsenal": "4-3-3", "Chelsea": "4-2-3-1"},
     "lineups": {
         "Arsenal": {
             "starting": [
                 "Raya",
-                "White",
+                "Timber",
                 "Saliba",
                 "Gabriel",
-                "Timber",
+                "Calafiori",
                 "Ødegaard",
                 "Rice",
-                "Merino",
+                "Zubimendi",
                 "Saka",
                 "Havertz",
                 "Martinelli",
             ],
-            "bench": ["Kiwior", "Calafiori", "Jorginho", "Trossard", "Nwaneri"],
+            "bench": [
+                "Kepa",
+                "White",
+                "Hincapié",
+                "Merino",
+                "Eze",
+                "Nwaneri",
+                "Trossard",
+                "Madueke",
+                "Gyökeres",
+            ],
             "captain": "Ødegaard",
         },
         "Chelsea": {
@@ -90,12 +50,21 @@ LIVE_MATCH: LiveMatchSpec = {
                 "Cucurella",
                 "Caicedo",
                 "Enzo Fernández",
-                "Palmer",
                 "Neto",
+                "Palmer",
+                "Garnacho",
                 "Jackson",
-                "Madueke",
             ],
-            "bench": ["Lavia", "Nkunku", "Badiashile", "Dewsbury-Hall"],
+            "bench": [
+                "Jørgensen",
+                "Chalobah",
+                "James",
+                "Lavia",
+                "Andrey Santos",
+                "Estêvão",
+                "João Pedro",
+                "Delap",
+            ],
             "captain": "Enzo Fernández",
         },
     },
@@ -131,11 +100,11 @@ LIVE_MATCH: LiveMatchSpec = {
 
 UPCOMING: UpcomingSpec = {"home": "Liverpool", "away": "Manchester City", "uk_time": (20, 0)}
 
-# Another sport's slate, as the seed's strip shows it: (UK kick-off, away, home).
+# Another sport's slate, as the seed's strip shows it: (UK kick-off, away, home). Its season and
+# week are those of the day the demo is loaded (demo/loader.py).
 OTHER_SPORT: OtherSportSpec = {
     "competition": "NFL",
-    "season": "2026",
-    "round": "Week 12",
+    "stage": "Regular season",
     "sport": "american_football",
     "teams": {
         "Minnesota Vikings": ("Vikings", "MIN", "#4f2683", "#ffc62f"),

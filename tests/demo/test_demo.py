@@ -78,4 +78,4 @@ def test_seed_page_has_its_league_phase_table_without_the_shared_data(no_shared_
     assert (table.competition, table.season, table.stage) == ("UEFA Europa League", "2024/25", "League Phase")
     assert len(table.rows) == 36
     assert {row.played for row in table.rows} == {4}
-    assert (table.rows[0].team, table.rows[0].points) == ("Lazio Roma", 12)
+    assert (table.rows[0].team, table.rows[0].points) == ("Lazio", 12)
