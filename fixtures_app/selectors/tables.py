@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from fixtures_app.models import Match, PointsDeduction, Season, Stage, Team
-from fixtures_app.models.competition import Sport
+from fixtures_app.models.competition import Competition, Sport
 from fixtures_app.selectors.fixtures import find_season, team_url
 from fixtures_app.selectors.table_notes import TableNote, note_numbers, table_notes
 from football import standings
@@ -55,6 +55,7 @@ class TableRow(standings.Row):
     team_slug: str
     team_url: str
     notes: tuple[int, ...] = ()  # the numbers of the table's notes about this row
+    short_name: str = ""  # as a compact table beside a match writes it: Man City
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class TablePayload:
     highlight: frozenset[int] = frozenset()
     season_id: int = 0
     notes: tuple[TableNote, ...] = ()  # deductions and the places tie-breaks decided, numbered
+    # What a compact table is called: its competition when the season is one league table
+    # (`Premier League`, not `League`), else its stage (`League Phase`, `Group G`).
+    title: str = ""
 
     @property
     def deducted_rows(self) -> tuple[TableRow, ...]:
@@ -110,7 +114,12 @@ def stage_table(stage: Stage, *, highlight: Iterable[int] = ()) -> TablePayload:
         highlight=frozenset(highlight),
         season_id=stage.season_id,
         notes=notes,
+        title=stage.season.competition.name if _whole_league(stage) else stage.name,
     )
+
+
+def _whole_league(stage: Stage) -> bool:
+    return stage.season.competition.kind == Competition.Kind.LEAGUE and stage.kind == Stage.Kind.LEAGUE
 
 
 def _result(match: Match) -> standings.Result:
@@ -127,7 +136,13 @@ def _row(row: standings.Row, team: Team, notes: tuple[int, ...]) -> TableRow:
     # Shallow: the figures are numbers, strings and tuples, which asdict would copy deeply.
     figures = {field.name: getattr(row, field.name) for field in fields(row) if field.name != "team"}
     return TableRow(
-        team_id=team.pk, team=team.name, team_slug=team.slug, team_url=team_url(team), notes=notes, **figures
+        team_id=team.pk,
+        team=team.name,
+        team_slug=team.slug,
+        team_url=team_url(team),
+        notes=notes,
+        short_name=team.display_name,
+        **figures,
     )
 
 

@@ -145,3 +145,23 @@ def test_table_takes_the_same_queries_however_many_matches(league, django_assert
     stage = Stage.objects.select_related("season__competition").get(pk=stage.pk)
     with django_assert_num_queries(2):
         stage_table(stage)
+
+
+@pytest.mark.parametrize(
+    ("competition_kind", "stage_name", "title"),
+    [("league", "League", "Premier League"), ("league_phase", "League Phase", "League Phase")],
+    ids=["one league table", "a phase of a competition"],
+)
+def test_a_compact_table_is_called_by_its_competition_or_its_stage(
+    client, competition_kind, stage_name, title
+):
+    stage = make_stage(
+        make_season(make_competition("Premier League", kind=competition_kind)), name=stage_name
+    )
+    city = make_team("Manchester City", short_name="Man City")
+    match = make_result(city, make_team("Arsenal"), stage, (1, 0))
+    assert stage_table(stage).title == title
+    page = client.get(match.get_absolute_url()).content.decode()
+    assert f'class="league-table__stage" href="{stage_table(stage).url}">{title}</a>' in page
+    # Beside the match, clubs go by the names a scoreline gives them, the full name on hover.
+    assert '<a href="/teams/manchester-city/" title="Manchester City">Man City</a>' in page
