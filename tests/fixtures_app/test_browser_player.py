@@ -89,6 +89,12 @@ def test_the_page_reads_on_a_phone_without_sideways_scrolling(live_site, browser
     # The season's figures still sit three to a row.
     tops = page.eval_on_selector_all(".player-numbers__item", "(items) => items.map((i) => i.offsetTop)")
     assert tops[0] == tops[1] == tops[2] < tops[3]
+    # Every column of the by-competition table shows whole, Red cards the last one included.
+    card = page.locator(".player-record").first.evaluate(
+        "(t) => t.parentElement.getBoundingClientRect().right"
+    )
+    last = page.locator(".player-record thead th").last.evaluate("(th) => th.getBoundingClientRect().right")
+    assert last <= card + 0.5
 
 
 def test_a_scorers_name_on_the_match_page_leads_to_his_page(live_site, browser):
