@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fixtures_app.syndication import MatchFeed, SeasonFeed, TeamFeed
-from fixtures_app.views import console, live, match, players, search, tables, team
+from fixtures_app.views import console, embed, live, match, players, search, tables, team
 
 app_name = "fixtures_app"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("competitions/<slug:competition>/<slug:season>/feed/", SeasonFeed(), name="competition-feed"),
     path("competitions/<slug:competition>/<slug:season>/table/", tables.table, name="table"),
     path("competitions/<slug:competition>/<slug:season>/fixtures/", tables.fixtures, name="fixtures"),
+    path("embed/matches/<int:pk>/", embed.match_embed, name="embed-match"),
+    path("embed/competitions/<slug:competition>/<slug:season>/table/", embed.table_embed, name="embed-table"),
     path("teams/<slug:slug>/", team.team, name="team"),
     path("teams/<slug:slug>/feed/", TeamFeed(), name="team-feed"),
     path("players/<int:pk>/<slug:slug>/", players.player, name="player"),

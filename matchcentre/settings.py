@@ -6,6 +6,7 @@ with its default, in README.md.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -218,6 +219,19 @@ LIVE_POLL_INTERVAL = int(os.environ.get("MATCHCENTRE_LIVE_POLL_INTERVAL", "5"))
 # Frames that may wait for a fan whose connection is slower than the match: past this many the
 # fan is dropped (its page reconnects and catches up), so one slow phone costs bounded memory.
 LIVE_SEND_QUEUE = int(os.environ.get("MATCHCENTRE_LIVE_SEND_QUEUE", "32"))
+
+# Embeddable widgets (/embed/matches/<id>/, /embed/competitions/<c>/<s>/table/): the origins of the
+# sites that may put them in an iframe (scheme://host[:port], a host may start with "*."), space- or
+# comma-separated, sent as their CSP frame-ancestors (fixtures_app/views/embed.py). Empty (the
+# default): no site may frame them, this one included. Every other page is never framed.
+EMBED_ORIGINS = [
+    origin.rstrip("/") for origin in os.environ.get("MATCHCENTRE_EMBED_ORIGINS", "").replace(",", " ").split()
+]
+_ORIGIN = re.compile(r"https?://((\*\.)?[\w.-]+|\[[\da-f:]+\])(:\d+)?", re.IGNORECASE)
+if _not_origins := [origin for origin in EMBED_ORIGINS if not _ORIGIN.fullmatch(origin)]:
+    raise ImproperlyConfigured(
+        f"MATCHCENTRE_EMBED_ORIGINS: not origins (scheme://host[:port]): {_not_origins}"
+    )
 
 # The addresses or networks (e.g. 10.0.0.0/8) that may read a process's /metrics; others get a
 # 404, as does any request that came through a proxy (it carries X-Forwarded-For).
