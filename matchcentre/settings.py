@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "articles",
     "newsletter",
     "feeds",
+    "partners",
     # The demo data and its `load_demo` command: nothing in the product imports it.
     "demo",
 ]
@@ -280,6 +281,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "MatchCentre <n
 NEWSLETTER_SIGNUP_RATE_PER_EMAIL = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_EMAIL", "5/h")
 NEWSLETTER_SIGNUP_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_NEWSLETTER_RATE_PER_ADDRESS", "30/h")
 NEWSLETTER_RESEND_AFTER_SECONDS = int(os.environ.get("MATCHCENTRE_NEWSLETTER_RESEND_SECONDS", "300"))
+
+# Partner webhooks (partners/, docs/WEBHOOKS.md): the `deliver_webhooks` worker POSTs each
+# change of the update log to every active partner. Seconds a partner has to answer; the first
+# retry's delay, doubled at each failure up to the most (with jitter); the worker's idle poll;
+# how many POSTs may be in flight at once (a partner never holds up more than half of them);
+# days the delivery log keeps its rows.
+WEBHOOK_TIMEOUT = float(os.environ.get("MATCHCENTRE_WEBHOOK_TIMEOUT", "5"))
+WEBHOOK_RETRY_FIRST = float(os.environ.get("MATCHCENTRE_WEBHOOK_RETRY_FIRST", "1"))
+WEBHOOK_RETRY_MAX = float(os.environ.get("MATCHCENTRE_WEBHOOK_RETRY_MAX", "300"))
+WEBHOOK_POLL_INTERVAL = float(os.environ.get("MATCHCENTRE_WEBHOOK_POLL_INTERVAL", "1"))
+WEBHOOK_CONCURRENCY = int(os.environ.get("MATCHCENTRE_WEBHOOK_CONCURRENCY", "8"))
+WEBHOOK_LOG_DAYS = float(os.environ.get("MATCHCENTRE_WEBHOOK_LOG_DAYS", "30"))
 
 # Content-Security-Policy (django-csp): what a page may load and run. Scripts are the ES modules
 # in static/, styles the stylesheets there: no inline script, no style="" attribute (a pattern
