@@ -110,6 +110,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # one per test run, so that runs side by side do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each transaction takes SQLite's write lock when it begins (waiting up to its timeout), so a
+    # save that reads before it writes is never failed at once by another process writing (the
+    # server and a replay, or the webhook worker): "database is locked" otherwise.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Most of a page's query time on PostgreSQL is planning (the match page's joins take ~3 ms
     # to plan, 0.1 ms to run). Parameters bound by the server let psycopg prepare a statement

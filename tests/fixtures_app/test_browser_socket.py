@@ -19,9 +19,10 @@ from tests.fixtures_app.test_browser_live import score_of, sign_in, wait_for_sco
 
 pytestmark = pytest.mark.browser
 
-# Every socket the page opens is kept in `window.sockets`; with `window.deadAddress` set, the
-# page's sockets go there instead, where nothing answers, so each attempt fails at once.
-# `window.waits`: the time, by the page's clock, from each close to the next connection.
+# Every socket the page opens is kept in `window.sockets`, those to its match also in
+# `window.matchSockets` (the Today's games strip has a scores socket of its own, with waits of
+# its own); with `window.deadAddress` set, the page's sockets go there instead, where nothing answers, so each attempt fails at once.
+# `window.waits`: the time, by the page's clock, from each close of the match socket to the next.
 # The dead address is another port, which the site's Content-Security-Policy (connect-src 'self')
 # would refuse before any attempt: pages that go there are opened with the policy bypassed.
 WATCH_SOCKETS = """
@@ -29,12 +30,16 @@ window.sockets = [];
 window.waits = [];
 let closedAt = null;
 const Native = window.WebSocket;
+window.matchSockets = [];
 window.WebSocket = class extends Native {
   constructor(url, protocols) {
-    if (closedAt !== null) window.waits.push(Date.now() - closedAt);
+    const toMatch = url.includes("/ws/matches/");
+    if (toMatch && closedAt !== null) window.waits.push(Date.now() - closedAt);
     super(window.deadAddress ? url.replace(location.host, window.deadAddress) : url, protocols);
     this.asked = url;
     window.sockets.push(this);
+    if (!toMatch) return;
+    window.matchSockets.push(this);
     this.addEventListener("close", () => { closedAt = Date.now(); });
   }
 };
@@ -51,7 +56,7 @@ def unused_address() -> str:
 def wait_until_closed(page, timeout: float = 5) -> None:
     """Waits in real time (the page's own clock stands still) until the page's last attempt has failed."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate("window.sockets.at(-1)?.readyState === WebSocket.CLOSED"):
+    while not page.evaluate("window.matchSockets.at(-1)?.readyState === WebSocket.CLOSED"):
         assert time.monotonic() < deadline, "the page's socket did not close"
         time.sleep(0.05)
 
@@ -87,7 +92,7 @@ def test_reconnect_waits_double_from_one_second_and_stay_under_thirty_jitter_inc
     assert all(wait < 30_000 for wait in waits), waits
     assert waits == pytest.approx(expected, abs=1), waits
     # Every attempt asks for what came after the last update the page shows.
-    asked = fan.evaluate("window.sockets.map(socket => socket.asked)")
+    asked = fan.evaluate("window.matchSockets.map(socket => socket.asked)")
     assert all(url.endswith(f"/ws/matches/{match.pk}/?since={seq}") for url in asked), asked
     assert fan.locator("[data-live-status]").inner_text() == "Reconnecting…"
 
@@ -118,14 +123,14 @@ def test_a_page_that_reconnects_gets_what_it_missed_over_the_socket(live_site, b
     seq = fan.evaluate("window.MatchCentreLive.seq()")
 
     # The fan's connection drops, and the server is out of reach while a goal is scored.
-    fan.evaluate("dead => { window.deadAddress = dead; window.sockets.at(-1).close(); }", unused_address())
+    fan.evaluate("dead => { window.deadAddress = dead; window.matchSockets.at(-1).close(); }", unused_address())
     fan.locator("[data-live-status][data-state=reconnecting]").wait_for()
     record_goal_through_the_console(desk, live_site, match)
     assert score_of(fan) == "2–1"
     fan.evaluate("window.deadAddress = null")  # the network is back
 
     wait_for_score(fan, "2–2")
-    assert fan.evaluate("window.sockets.at(-1).asked").endswith(f"/ws/matches/{match.pk}/?since={seq}")
+    assert fan.evaluate("window.matchSockets.at(-1).asked").endswith(f"/ws/matches/{match.pk}/?since={seq}")
     assert "Jackson (Chelsea) scores." in fan.locator("#timeline .timeline__entry").first.inner_text()
     assert fan.evaluate("window.MatchCentreLive.seq()") == seq + 1
     fan.locator("[data-live-status][data-state=live]").wait_for()
