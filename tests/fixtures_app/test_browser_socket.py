@@ -21,7 +21,8 @@ pytestmark = pytest.mark.browser
 
 # Every socket the page opens is kept in `window.sockets`, those to its match also in
 # `window.matchSockets` (the Today's games strip has a scores socket of its own, with waits of
-# its own); with `window.deadAddress` set, the page's sockets go there instead, where nothing answers, so each attempt fails at once.
+# its own); with `window.deadAddress` set, the page's sockets go there instead, where nothing
+# answers, so each attempt fails at once.
 # `window.waits`: the time, by the page's clock, from each close of the match socket to the next.
 # The dead address is another port, which the site's Content-Security-Policy (connect-src 'self')
 # would refuse before any attempt: pages that go there are opened with the policy bypassed.
@@ -123,7 +124,8 @@ def test_a_page_that_reconnects_gets_what_it_missed_over_the_socket(live_site, b
     seq = fan.evaluate("window.MatchCentreLive.seq()")
 
     # The fan's connection drops, and the server is out of reach while a goal is scored.
-    fan.evaluate("dead => { window.deadAddress = dead; window.matchSockets.at(-1).close(); }", unused_address())
+    cut = "dead => { window.deadAddress = dead; window.matchSockets.at(-1).close(); }"
+    fan.evaluate(cut, unused_address())
     fan.locator("[data-live-status][data-state=reconnecting]").wait_for()
     record_goal_through_the_console(desk, live_site, match)
     assert score_of(fan) == "2–1"
