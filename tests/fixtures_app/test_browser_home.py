@@ -225,3 +225,25 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(live_site, browser):
     for row in page.evaluate(ROWS):
         assert abs(row["first"]["top"] - row["score"]["top"]) < 6, row["text"]
         assert row["second"]["right"] <= 390, row["text"]
+
+
+# Each club name on the page: how many lines it takes and how many words it has.
+NAME_LINES = """() => [...document.querySelectorAll('.match-row__team')].map((name) => ({
+  text: name.textContent.trim(),
+  lines: Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)),
+  words: name.textContent.trim().split(/\\s+/).length,
+}))"""
+
+
+def test_on_a_phone_no_club_name_is_cut_inside_a_word(live_site, browser):
+    matches = today()
+    league = matches["live"].stage
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    make_result(
+        make_team("Bournemouth"), make_team("Crystal Palace"), league, kickoff=yesterday, score=(3, 3)
+    )
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(live_site + "/")
+    names = page.evaluate(NAME_LINES)
+    assert "Bournemouth" in [name["text"] for name in names]
+    assert [name for name in names if name["lines"] > name["words"]] == []
