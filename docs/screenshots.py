@@ -2,12 +2,13 @@
 
 Usage: python docs/screenshots.py [BASE_URL]   (default http://127.0.0.1:8000)
 Needs Debian's chromium and the playwright package (make test installs it).
+Every page a fan reaches from the home page, at desktop (1366 px) and phone (390 px) widths.
 """
 
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 FLAGS = [
@@ -18,36 +19,48 @@ FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SEED_MATCH = "Atalanta 0 – 1 Liverpool"
-SHOTS = [
-    # (file, path or link text to follow from the home page, width, full page)
-    ("home.png", "/", 1280, True),
-    ("match-desktop.png", SEED_MATCH, 1280, True),
-    ("match-phone.png", SEED_MATCH, 390, False),
-    ("match-phone-full.png", SEED_MATCH, 390, True),
-    ("table.png", "/competitions/uefa-europa-league/2024-25/table/", 1280, True),
+SEED_MATCH = "/matches/2/"  # Atalanta 0–1 Liverpool, the seed's second leg
+LIVE_MATCH = "Arsenal"  # the demo's live game, followed from the home page's "Live now"
+WIDTHS = {"desktop": 1366, "phone": 390}
+# (name, how to get there): a path, or a path and the CSS selector of the link to follow.
+PAGES: list[tuple[str, str | tuple[str, str]]] = [
+    ("home", "/"),
+    ("match", SEED_MATCH),
+    ("live", ("/", "#home-live a")),
+    ("team", "/teams/liverpool/"),
+    ("player", ("/teams/liverpool/", ".team-squad a[href^='/players/']")),
+    ("competition", "/competitions/premier-league/2026-27/"),
+    ("table", "/competitions/uefa-europa-league/2024-25/table/"),
+    ("fixtures", "/competitions/premier-league/2026-27/fixtures/"),
+    ("search", "/search/?q=liv"),
 ]
 # Parts of a page: (file, path, CSS selector of the part).
-PARTS = [("todays-games.png", "/", ".todays-games")]
+PARTS = [("todays-games.png", "/", ".todays-games"), ("lineups.png", SEED_MATCH, "#lineups")]
+
+
+def open_page(page: Page, base: str, target: str | tuple[str, str]) -> None:
+    if isinstance(target, str):
+        page.goto(base + target)
+    else:
+        path, link = target
+        page.goto(base + path)
+        page.locator(link).first.click()
+    page.wait_for_load_state("networkidle")
 
 
 def main(base: str) -> None:
     OUT.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        for name, target, width, full in SHOTS:
-            page = browser.new_page(viewport={"width": width, "height": 900}, timezone_id="Europe/London")
-            if target.startswith("/"):
-                page.goto(base + target)
-            else:
-                page.goto(base + "/")
-                page.get_by_role("link", name=target).first.click()
-            page.wait_for_load_state("networkidle")
-            page.screenshot(path=OUT / name, full_page=full)
-            page.close()
-            print(f"wrote {OUT / name}")
+        for name, target in PAGES:
+            for width_name, width in WIDTHS.items():
+                page = browser.new_page(viewport={"width": width, "height": 900}, timezone_id="Europe/London")
+                open_page(page, base, target)
+                page.screenshot(path=OUT / f"{name}-{width_name}.png", full_page=True)
+                page.close()
+                print(f"wrote {OUT / f'{name}-{width_name}.png'}")
         for name, path, selector in PARTS:
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, timezone_id="Europe/London")
+            page = browser.new_page(viewport={"width": 1366, "height": 900}, timezone_id="Europe/London")
             page.goto(base + path)
             page.locator(selector).first.screenshot(path=OUT / name)
             page.close()
