@@ -160,7 +160,7 @@ def test_after_a_reconnect_todays_games_show_what_was_missed(live_site, browser)
 
     # The fan's connection drops, and the server is out of reach while Palmer scores.
     fan.evaluate("dead => { window.deadAddress = dead; window.sockets.at(-1).close(); }", unused_address())
-    wait_until_closed(fan)
+    wait_until_closed(fan, sockets="sockets")  # the home page's one socket: the scores'
     palmer_scores(desk, live_site, match)
     fan.wait_for_timeout(500)
     assert fan.locator(f"#todays-games [data-game='{match.pk}'] .todays-games__score").inner_text() == "0-0"

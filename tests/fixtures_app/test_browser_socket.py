@@ -54,10 +54,11 @@ def unused_address() -> str:
         return f"127.0.0.1:{probe.getsockname()[1]}"
 
 
-def wait_until_closed(page, timeout: float = 5) -> None:
-    """Waits in real time (the page's own clock stands still) until the page's last attempt has failed."""
+def wait_until_closed(page, timeout: float = 5, sockets: str = "matchSockets") -> None:
+    """Waits in real time (the page's own clock stands still) until the page's last attempt has
+    failed: its match socket's, or with `sockets="sockets"` any socket's."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate("window.matchSockets.at(-1)?.readyState === WebSocket.CLOSED"):
+    while not page.evaluate(f"window.{sockets}.at(-1)?.readyState === WebSocket.CLOSED"):
         assert time.monotonic() < deadline, "the page's socket did not close"
         time.sleep(0.05)
 
