@@ -6,7 +6,7 @@ import zoneinfo
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query
 
@@ -24,7 +24,7 @@ from fixtures_app.models import LineupEntry, Match, MatchEvent, Team
 from fixtures_app.selectors.facts import match_events
 from fixtures_app.selectors.fixtures import GameLine, todays_games
 from fixtures_app.selectors.lineups import match_lineups, side_formation
-from fixtures_app.selectors.live import snapshot
+from fixtures_app.selectors.snapshots import match_head, snapshot_text
 from fixtures_app.selectors.updates import updates_since
 
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
@@ -55,8 +55,12 @@ def list_matches(
 def match_snapshot(request, match_id: IdPath):
     """The whole live state, as the websocket sends it on connect."""
     # As it is: the live protocol may add fields, which the schema allows (additionalProperties).
-    payload = snapshot(find_match(match_id), now=timezone.now())
-    return JsonResponse(payload, content_type="application/json; charset=utf-8")
+    # The very text the sockets are sent, kept per (match, seq): a storm of reads builds it once.
+    head = match_head(match_id)
+    if head is None:
+        raise ApiRefusal(404, "There is no such match.")
+    text = snapshot_text(head, now=timezone.now())
+    return HttpResponse(text, content_type="application/json; charset=utf-8")
 
 
 @router.get("/matches/{match_id}/updates", **reads({200: UpdatesOut}, summary="Updates since"))
