@@ -43,17 +43,28 @@ PAGES = {
     "events60": "match page, in play, 60 events",
 }
 THROUGHPUT_PAGES = ("seed", "live", "home")
+# Loaded again with the ETag of the first answer: the 304 a cache in front gets (docs/OPERATIONS.md).
+REVALIDATED_PAGES = ("seed", "live", "home")
 
 
-async def one_at_a_time(port: int, path: str, requests: int) -> tuple[list[float], int, int]:
-    """Times of `requests` loads one after another on one connection; the body's size; the status."""
+async def one_at_a_time(
+    port: int, path: str, requests: int, revalidate: bool = False
+) -> tuple[list[float], int, int]:
+    """Times of `requests` loads one after another on one connection; the body's size; the status.
+
+    `revalidate`: each load names the first answer's ETag (`If-None-Match`), as a CDN or nginx
+    refreshing its copy does, and is answered 304 while the page has not changed."""
     connection = await connect(port)
     raw = request_bytes("GET", path, port=port, headers={"Accept": "text/html"})
     first = await connection.send(raw)
+    headers = {"Accept": "text/html"}
     cookie = first.cookie(b"csrftoken")
-    if cookie:  # a fan's browser sends back the CSRF cookie the poll form set
-        headers = {"Accept": "text/html", "Cookie": f"csrftoken={cookie.decode()}"}
-        raw = request_bytes("GET", path, port=port, headers=headers)
+    if cookie:  # a fan's browser sends back the CSRF cookie a form set
+        headers["Cookie"] = f"csrftoken={cookie.decode()}"
+    etag = first.header(b"etag")
+    if revalidate and etag:
+        headers["If-None-Match"] = etag.decode()
+    raw = request_bytes("GET", path, port=port, headers=headers)
     for _ in range(5):
         await connection.send(raw)
     times = []
@@ -61,7 +72,7 @@ async def one_at_a_time(port: int, path: str, requests: int) -> tuple[list[float
         response = await connection.send(raw)
         times.append(response.seconds)
     connection.transport.close()
-    return times, len(first.body), first.status
+    return times, len(response.body), response.status
 
 
 async def as_fast_as_taken(port: int, path: str, seconds: float, connections: int = 8) -> tuple[float, int]:
@@ -98,6 +109,11 @@ def run_server(
         for name in PAGES:
             times, size, status = asyncio.run(one_at_a_time(server.port, data["paths"][name], args.requests))
             timings.append({"page": name, "times": times, "bytes": size, "status": status})
+        for name in REVALIDATED_PAGES:
+            load = one_at_a_time(server.port, data["paths"][name], args.requests, revalidate=True)
+            times, size, status = asyncio.run(load)
+            page = f"{name}, If-None-Match"
+            timings.append({"page": page, "times": times, "bytes": size, "status": status})
         rates = {}
         for name in THROUGHPUT_PAGES:
             cpu = server.cpu_seconds()
@@ -157,8 +173,8 @@ def report(timings, rates, queries, command, args, load) -> str:
 
 {machine()}; load average {load:.1f} when the run started (other work on the machine slows every figure).
 
-`{command}`: production settings (DEBUG off), an anonymous fan with the CSRF cookie the poll
-form sets; the server on core 0, the generator on core 1.
+`{command}`: production settings (DEBUG off), an anonymous fan (the pages every reader shares
+set no cookie); the server on core 0, the generator on core 1.
 
 sqlite: `bench/out/bench_pages.sqlite3`, no Redis: local-memory cache. postgres: PostgreSQL 127.0.0.1 and
 Redis, a pool of 20 connections per server process (`DATABASE_POOL_SIZE=20`), statements
@@ -166,6 +182,9 @@ prepared after 5 runs on a connection (`DATABASE_PREPARE_THRESHOLD`, the default
 postgres-nopool: the same without the pool (every request connects, so nothing stays prepared).
 
 {pages}
+
+"If-None-Match": the same page asked for again with the ETag of its first answer, as a CDN or
+nginx in front revalidates its copy (answered 304 without rendering while nothing changed).
 
 Server time, one request at a time over a keep-alive connection ({args.requests} loads after 5 warm-up loads):
 

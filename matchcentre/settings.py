@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A POST the browser says a page of this origin sent (Sec-Fetch-Site) passes the CSRF check
+    # below without a token: the cached pages' forms carry none (matchcentre/csrf.py).
+    "matchcentre.csrf.SameOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,21 +7,30 @@ from fixtures_app.models import Match
 from fixtures_app.selectors.fixtures import todays_games
 from fixtures_app.selectors.home import front_page
 from fixtures_app.selectors.match import is_football, match_for_page, match_heading, match_title, stage_line
+from fixtures_app.selectors.page_keys import home_key
 from fixtures_app.selectors.page_parts import around_parts, match_parts, table_part
+from fixtures_app.views.edge import conditional, edge_cacheable
 from polls.selectors import match_polls
 from polls.voters import voter_key
 
 
+@edge_cacheable
 def home(request):
+    now = timezone.now()
     tz = timezone.get_current_timezone()
-    context = {"page": front_page(now=timezone.now(), tz=tz), **_sidebar(tz)}
-    return render(request, "fixtures_app/home.html", context)
+
+    def page():
+        context = {"page": front_page(now=now, tz=tz), **_sidebar(tz)}
+        return render(request, "fixtures_app/home.html", context)
+
+    return conditional(request, shown=lambda: home_key(now=now), render=page)
 
 
 def _sidebar(tz) -> dict:
     return {"todays_games": todays_games(day=timezone.localdate(timezone=tz), tz=tz)}
 
 
+@edge_cacheable
 def match_detail(request, pk: int, slug: str = ""):
     try:
         match = match_for_page(pk)
@@ -47,4 +56,9 @@ def match_detail(request, pk: int, slug: str = ""):
         "live_poll_interval": settings.LIVE_POLL_INTERVAL,
         "table": table_part(match),
     }
-    return render(request, "fixtures_app/match.html", context)
+    # The context's values are text and plain data, but for the match itself: its fields instead.
+    fields = [getattr(match, field.attname) for field in match._meta.concrete_fields]
+    shown = [fields, {**context, "match": None}]
+    return conditional(
+        request, shown=lambda: shown, render=lambda: render(request, "fixtures_app/match.html", context)
+    )

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_GET
 from fixtures_app.models import Season, Stage
 from fixtures_app.selectors.competition import competition_page
 from fixtures_app.selectors.fixtures import fixtures_by_round
+from fixtures_app.selectors.page_keys import season_key
 from fixtures_app.selectors.tables import StageRequired, season_table, season_tables, table_json
+from fixtures_app.views.edge import conditional, edge_cacheable
 
 
 @require_GET
@@ -22,12 +24,19 @@ def competition(request, competition: str, season: str):
 
 
 @require_GET
+@edge_cacheable
 def table(request, competition: str, season: str):
-    try:
-        page = season_tables(competition, season, request.GET.get("stage") or None)
-    except (Season.DoesNotExist, Stage.DoesNotExist):
-        raise Http404("There is no such table.") from None
-    return render(request, "fixtures_app/table.html", {"page": page, "season": page.season})
+    def page():
+        try:
+            found = season_tables(competition, season, request.GET.get("stage") or None)
+        except (Season.DoesNotExist, Stage.DoesNotExist):
+            raise Http404("There is no such table.") from None
+        return render(request, "fixtures_app/table.html", {"page": found, "season": found.season})
+
+    def shown():
+        return [season_key(competition, season, now=timezone.now()), request.get_full_path()]
+
+    return conditional(request, shown=shown, render=page)
 
 
 @require_GET

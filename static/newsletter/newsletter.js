@@ -1,10 +1,13 @@
 /* Newsletter sign-up without a page reload.
  *
  * Without this script the form posts and the server redirects back to the page with a
- * message. With it, the same form (CSRF token included) is sent with fetch, asking for
- * JSON, and the answer's message is shown in the box's status line, which screen readers
+ * message. With it, the same form (CSRF token included: the form's, or this browser's own from
+ * static/site/csrf.js on a page every reader shares) is sent with fetch, asking for JSON, and
+ * the answer's message is shown in the box's status line, which screen readers
  * announce. If anything but JSON comes back, the form is posted the ordinary way.
  */
+
+import { withCsrfToken } from "../site/csrf.js";
 
 function say(form, text, ok) {
   const box = form.closest("section.newsletter").querySelector(".newsletter__message");
@@ -20,7 +23,7 @@ async function send(form) {
   try {
     const response = await fetch(form.action, {
       method: "POST",
-      body: new FormData(form),
+      body: withCsrfToken(new FormData(form)),
       credentials: "same-origin",
       headers: { Accept: "application/json", "X-Requested-With": "XMLHttpRequest" },
     });

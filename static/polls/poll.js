@@ -1,7 +1,8 @@
 /* Match-page polls: votes without a page reload, and the numbers a live push brings.
  *
  * Without this script the poll's form posts and the server redirects back to the page.
- * With it, the same form is sent with fetch (CSRF token from the form, URL-encoded) and
+ * With it, the same form is sent with fetch (CSRF token from the form, or this browser's own
+ * from static/site/csrf.js on a page every reader shares; URL-encoded) and
  * the answer, the poll's JSON payload, redraws the poll in place.
  * applyTally(tally) takes the payload of polls.selectors.poll_tally, as the match
  * websocket pushes it (static/fixtures_app/live.js). A page may hold several polls: each
@@ -13,6 +14,8 @@
  * fan's identity until the fan has its voter cookie (polls/voters.py): a vote sent twice is
  * one vote, answered the same both times.
  */
+
+import { withCsrfToken } from "../site/csrf.js";
 
 const BALLOT_KEY = "matchcentre.ballot";
 const BALLOT_ID = /^[0-9a-f]{32}$/; // as polls/voters.py checks it
@@ -132,7 +135,8 @@ async function post(url, body) {
 }
 
 async function send(form, button) {
-  const fields = new FormData(form);
+  // With a token the vote takes the fast lane in front of Django (polls/endpoint.py).
+  const fields = withCsrfToken(new FormData(form));
   fields.set("option", button.value);
   if (ballotId()) fields.set("ballot", ballotId());
   const answers = form.querySelector(".poll__answers");

@@ -2,6 +2,7 @@ import html
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -47,7 +48,9 @@ def test_seed_match_page_shows_the_seeds_poll(client, seed_match):
     assert "391 votes" in text
 
 
-def test_match_page_shows_kick_off_in_the_readers_time_zone_with_uk_time(client, seed_match):
+def test_a_signed_in_readers_page_shows_kick_off_in_their_time_zone_with_uk_time(client, seed_match):
+    # An anonymous reader's page is the same for all, in UK time (tests/fixtures_app/test_edge_cache.py).
+    client.force_login(User.objects.create_user("reader"))
     client.cookies["tz"] = "America/New_York"
     text = page_text(client.get(seed_match.get_absolute_url()))
     assert "Thursday 18 April 2024, 15:00 (20:00 UK time)" in text

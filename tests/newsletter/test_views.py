@@ -1,6 +1,7 @@
 """The sign-up form (with and without script), and the pages the email's links open."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import Client
@@ -71,8 +72,10 @@ def test_a_sign_up_without_the_csrf_token_is_refused():
     assert not Subscriber.objects.exists()
 
 
-def test_a_sign_up_from_the_page_with_its_token_works():
+def test_a_sign_up_from_a_signed_in_readers_page_with_its_token_works():
+    # An anonymous reader's page carries no token (tests/fixtures_app/test_edge_cache.py).
     client = Client(enforce_csrf_checks=True)
+    client.force_login(User.objects.create_user("reader"))
     match = make_match()
     html = client.get(match.get_absolute_url()).content.decode()
     token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
