@@ -106,9 +106,15 @@ def a_live_match() -> Match:
     return Match.objects.get(pk=match.pk)
 
 
-def only_frame(page):
-    (frame,) = [frame for frame in page.frames if frame is not page.main_frame]
-    return frame
+def settled(page):
+    """The page's frames once each has an address: a refused frame commits its error page a
+    moment after the page's load event, on a busy machine later still."""
+    for _ in range(100):  # up to 5 s
+        found = [frame for frame in page.frames if frame is not page.main_frame]
+        if found and all(frame.url for frame in found):
+            return found
+        page.wait_for_timeout(50)
+    raise AssertionError(f"a frame has no address: {[frame.url for frame in page.frames]}")
 
 
 def test_the_embed_frames_from_a_listed_origin_goes_live_and_is_refused_from_another(
@@ -125,7 +131,7 @@ def test_the_embed_frames_from_a_listed_origin_goes_live_and_is_refused_from_ano
     reader = watched.context
     page = watched.page()
     page.goto(listed.origin + "/")
-    frame = only_frame(page)
+    (frame,) = settled(page)
     assert frame.url == widget
     assert frame.locator(SCORE).inner_text().replace("\n", "") == "1–0"
     # Live inside the frame: its socket's Origin is the widget's own (ours), so it is taken.
@@ -143,7 +149,7 @@ def test_the_embed_frames_from_a_listed_origin_goes_live_and_is_refused_from_ano
 
     refused = browser.new_context().new_page()
     refused.goto(other.origin + "/")
-    frame = only_frame(refused)
+    (frame,) = settled(refused)
     assert frame.url.startswith("chrome-error://")
     assert "Arsenal" not in frame.content()
 
@@ -159,7 +165,7 @@ def test_the_listed_origin_may_frame_the_table_but_never_a_page_of_the_site(fram
     page = browser.new_context(color_scheme="light").new_page()
     page.goto(listed.origin + "/")
 
-    frames = {frame.name or frame.url: frame for frame in page.frames if frame is not page.main_frame}
+    frames = {frame.name or frame.url: frame for frame in settled(page)}
     assert table in frames, frames
     assert match_page not in frames and any(url.startswith("chrome-error://") for url in frames)
     shown = frames[table]
@@ -197,7 +203,7 @@ def test_a_widget_a_cdn_kept_from_before_a_goal_catches_up_as_it_connects(framed
     page = context.new_page()
     page.goto(listed.origin + "/")
 
-    frame = only_frame(page)
+    (frame,) = settled(page)
     frame.wait_for_function(
         f"() => document.querySelector('{SCORE}').innerText.replace(/\\s/g, '') === '1–1'"
     )
