@@ -1,24 +1,17 @@
 """A goal's assist over the editors' websocket: recorded and told to fans, corrected, refused with the
 console's words."""
 
-import re
-
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.test import Client
 
 from fixtures_app.models import Match, MatchEvent
 from fixtures_app.services.status import match_change_status
-from matchcentre.asgi import application
 from tests.factories import KICKOFF, add_to_lineup, make_editor, make_match, make_team
+from tests.fixtures_app.test_consumers_editing import socket
+from tests.pages import without_links
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def without_links(html: str) -> str:
-    """The HTML with its links' tags taken out: names link to players' pages."""
-    return re.sub(r"</?a\b[^>]*>", "", html)
 
 
 @pytest.fixture
@@ -28,22 +21,6 @@ def match():
     add_to_lineup(match, match.away_team, "Palmer")
     match_change_status(match=match, status="first_half", at=KICKOFF)
     return Match.objects.get(pk=match.pk)
-
-
-def session_cookie(user) -> bytes:
-    client = Client()
-    client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}".encode()
-
-
-async def socket(match, user=None) -> WebsocketCommunicator:
-    headers = [(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000")]
-    if user is not None:
-        headers.append((b"cookie", await database_sync_to_async(session_cookie)(user)))
-    communicator = WebsocketCommunicator(application, f"/ws/matches/{match.pk}/", headers=headers)
-    assert (await communicator.connect())[0]
-    await communicator.receive_json_from()  # snapshot
-    return communicator
 
 
 def ids(match) -> dict[str, int]:

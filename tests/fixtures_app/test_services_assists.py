@@ -1,7 +1,6 @@
 """A goal's assist: recorded and corrected by the event services, refused where football has none."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,13 +9,9 @@ from fixtures_app.models import MatchEvent, MatchUpdate, Stage
 from fixtures_app.services.events import match_correct_event, match_record_event
 from fixtures_app.services.status import match_change_status
 from tests.factories import KICKOFF, add_to_lineup, make_match, make_stage, make_team
+from tests.pages import without_links
 
 pytestmark = pytest.mark.django_db
-
-
-def without_links(html: str) -> str:
-    """The HTML with its links' tags taken out: names link to players' pages."""
-    return re.sub(r"</?a\b[^>]*>", "", html)
 
 
 @pytest.fixture

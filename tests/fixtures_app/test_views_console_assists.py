@@ -7,23 +7,16 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 
 from fixtures_app.models import MatchEvent
 from fixtures_app.services.events import match_record_event
 from fixtures_app.services.status import match_change_status
 from tests.factories import add_to_lineup, make_editor, make_match, make_team
+from tests.fixtures_app.test_views_console import JSON, player_id, url
+from tests.pages import without_links
 
 pytestmark = pytest.mark.django_db
-
-
-def without_links(html: str) -> str:
-    """The HTML with its links' tags taken out: names link to players' pages."""
-    return re.sub(r"</?a\b[^>]*>", "", html)
-
-
-JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 @pytest.fixture
@@ -42,14 +35,6 @@ def editor(client):
     user = make_editor()
     client.force_login(user)
     return user
-
-
-def url(name, pk):
-    return reverse(f"fixtures_app:{name}", kwargs={"pk": pk})
-
-
-def player_id(match, known_as):
-    return match.lineup.get(player__known_as=known_as).player_id
 
 
 def goal(match, scorer="Saka", assist="Ødegaard", **data):

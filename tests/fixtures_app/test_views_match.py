@@ -10,6 +10,7 @@ from fixtures_app.models import Match
 from fixtures_app.services.events import match_record_event
 from fixtures_app.services.status import match_change_status
 from tests.factories import KICKOFF, add_to_lineup, make_match, make_team
+from tests.pages import without_links
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def page_text(response) -> str:
     """The page as a reader sees it: tags gone, entities decoded, spaces collapsed."""
     # A linked name runs on with the text around it; other tags break it.
-    text = re.sub(r"</?a\b[^>]*>", "", response.content.decode())
+    text = without_links(response.content.decode())
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\s+", " ", html.unescape(text))
 
