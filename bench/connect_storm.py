@@ -35,8 +35,8 @@ from common import (  # noqa: E402
     raise_file_limit,
     write_section,
 )
+from crowd import Crowd, connect_many  # noqa: E402
 from fanout import GENERATOR_CPU, clock_minute, current_seq, record_goal  # noqa: E402
-from fans import Crowd, connect_many  # noqa: E402
 
 
 def transactions(url: str) -> int | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import CPUS, Server, bench_env, machine, percentile, prepare, raise_file_limit, write_section  # noqa: E402
-from fans import Crowd, connect_many  # noqa: E402
+from crowd import Crowd, connect_many  # noqa: E402
 
 GENERATOR_CPU = 1
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsletter",
     "feeds",
     "partners",
+    "fans",
     # The demo data and its `load_demo` command: nothing in the product imports it.
     "demo",
 ]

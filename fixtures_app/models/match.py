@@ -41,6 +41,9 @@ class Match(models.Model):
         max_length=12, blank=True, help_text="Outfield lines from the back, e.g. 4-2-3-1."
     )
     away_formation = models.CharField(max_length=12, blank=True)
+    alerts = models.BooleanField(
+        default=True, help_text="Off: no goal alerts or Web Push for this match (e.g. a replay)."
+    )
 
     # When each period kicked off: the live clock counts from these.
     first_half_started_at = models.DateTimeField(null=True, blank=True)
