@@ -97,10 +97,16 @@ function apply(message) {
   highlight(message);
 }
 
+/* Tells the page's other scripts (alerts, stadium mode) what was just applied, in seq order. */
+function announceApplied(message) {
+  document.dispatchEvent(new CustomEvent("matchcentre:applied", { detail: { message, seq } }));
+}
+
 function handle(message) {
   if (message.type === "snapshot") {
     apply(message);
     seq = message.seq;
+    announceApplied(message);
   } else if (CHANGE_TYPES.includes(message.type)) {
     if (message.seq <= seq) return; // already seen
     if (message.seq > seq + 1) {
@@ -109,6 +115,7 @@ function handle(message) {
     }
     apply(message);
     seq = message.seq;
+    announceApplied(message);
   } else if (message.type === "poll_tally") {
     applyTally(message.tally);
   }
