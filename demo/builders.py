@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from django.db.models import Case, DateTimeField, Max, Value, When
 from django.utils.text import slugify
 
+from demo.photos import PHOTOS
 from demo.specs import LineupSpec, PlayedSpec
 from fixtures_app.models import LineupEntry, Match, MatchEvent, MatchStat, MatchUpdate, Player, Team, Venue
 from fixtures_app.services.events import match_record_event
@@ -166,6 +167,8 @@ def _record(match, events, teams, players, period_start, until, by) -> None:
         fields = dict(extra)
         if "player_in" in fields:
             fields["player_in"] = players[fields["player_in"]]
+        if "photo" in fields:  # drawn when loaded: no image file ships with the demo
+            fields["photo"] = PHOTOS[fields["photo"]]()
         if "reverses" in fields:
             fields["reverses"] = MatchEvent.objects.filter(
                 match=match, player=players[fields["reverses"]], kind="goal"

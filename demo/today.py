@@ -86,7 +86,32 @@ LIVE_MATCH: LiveMatchSpec = {
             "Palmer",
             {"goal_type": "penalty", "text": "Palmer, cool as ever, from the spot."},
         ),
+        (
+            36,
+            0,
+            "quote",
+            None,
+            None,
+            {
+                "text": "We knew Palmer would go for the corner. Raya nearly had it.",
+                "quote_by": "Nicolas Jover",
+                "quote_role": "Arsenal set-piece coach, at the break",
+            },
+        ),
         (40, 0, "yellow", "Arsenal", "Rice", {"detail": "tactical foul"}),
+        (
+            41,
+            0,
+            "photo",
+            None,
+            None,
+            {
+                "photo": "stadium",
+                "text": "The Emirates under the lights, a full house for the London derby.",
+                "credit": "MatchCentre demo (drawn with Pillow)",
+                "alt_text": "A floodlit stadium with red stands full and a striped green pitch.",
+            },
+        ),
         (
             51,
             0,

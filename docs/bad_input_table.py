@@ -14,7 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "BAD_INPUT.md"
 BEGIN = "<!-- bad-input tables: written by docs/bad_input_table.py from tests/security/cases.py -->"
 END = "<!-- end of the bad-input tables -->"
-SENDS = {"json": " (JSON)", "form": " (form, JSON asked for)", "page": " (form, no script)", "get": ""}
+SENDS = {
+    "json": " (JSON)",
+    "form": " (form, JSON asked for)",
+    "page": " (form, no script)",
+    "get": "",
+    "multipart": " (multipart: a file and fields)",
+}
 PLACEHOLDER = re.compile(r'"\{(\w+)\}"')
 
 sys.path.insert(0, str(ROOT))

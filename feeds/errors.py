@@ -8,6 +8,7 @@ apart (90 + 3).", "errors": {"minute": ["The minute is at most 130; enter added 
 from collections.abc import Callable, Iterable
 from functools import wraps
 
+from django.conf import settings
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
@@ -103,8 +104,12 @@ def limit_body(run: Callable) -> Callable:
     @wraps(run)
     def limited(request: HttpRequest, *args, **kwargs):
         declared = request.META.get("CONTENT_LENGTH") or "0"
-        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES or len(request.body) > MAX_BODY_BYTES:
-            message = f"The request body is over {MAX_BODY_BYTES // 1024} KB."
+        # A photo upload (multipart) may carry MATCHCENTRE_MAX_UPLOAD_SIZE, counted as it arrives
+        # (matchcentre/request_size.py); reading it whole here would hold it all in memory.
+        multipart = request.content_type == "multipart/form-data"
+        limit = settings.MAX_UPLOAD_SIZE if multipart else MAX_BODY_BYTES
+        if not declared.isdigit() or int(declared) > limit or (not multipart and len(request.body) > limit):
+            message = f"The request body is over {limit // 1024} KB."
             return refusals.Refusal("too_large", message).response()
         return run(request, *args, **kwargs)
 

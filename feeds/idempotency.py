@@ -52,8 +52,22 @@ def fingerprint(request: HttpRequest) -> str:
     the same request. The key itself (`client_key`) is left out: it may move to the header.
     """
     digest = hashlib.sha256(f"{request.method} {request.path}\n".encode())
-    digest.update(_canonical_body(request.body))
+    multipart = request.content_type == "multipart/form-data"
+    digest.update(_canonical_form(request) if multipart else _canonical_body(request.body))
     return digest.hexdigest()
+
+
+def _canonical_form(request: HttpRequest) -> bytes:
+    """A multipart body (a photo upload) as its fields and its files' SHA-256: its boundary
+    is new at every send."""
+    fields = {name: request.POST.getlist(name) for name in request.POST if name != "client_key"}
+    files = {
+        name: [
+            hashlib.sha256(b"".join(upload.chunks())).hexdigest() for upload in request.FILES.getlist(name)
+        ]
+        for name in request.FILES
+    }
+    return json.dumps([fields, files], sort_keys=True, ensure_ascii=False).encode()
 
 
 def answer_once(

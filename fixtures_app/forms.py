@@ -73,6 +73,10 @@ def _choices(labels: dict) -> list[tuple[str, str]]:
     return [("", "—"), *((str(key.value), label) for key, label in labels.items())]
 
 
+def _length(name: str) -> int | None:
+    return MatchEvent._meta.get_field(name).max_length
+
+
 class ServiceForm(forms.Form):
     client_key = TextField(label="Client key", max_length=CLIENT_KEY_LENGTH, required=False)
 
@@ -148,6 +152,11 @@ class EventFieldsForm(ServiceForm):
         label="Detail", max_length=MatchEvent._meta.get_field("detail").max_length, required=False
     )
     text = TextField(label="Commentary", max_length=MAX_TEXT_LENGTH, required=False)
+    # A photo's and a quote's own fields (services/posts.py says which each needs).
+    credit = TextField(label="Credit", max_length=_length("credit"), required=False)
+    alt_text = TextField(label="Alt text", max_length=_length("alt_text"), required=False)
+    quote_by = TextField(label="Who said it", max_length=_length("quote_by"), required=False)
+    quote_role = TextField(label="Role", max_length=_length("quote_role"), required=False)
 
     def limit_to(self, match: Match) -> None:
         """Teams, players and events can only be this match's."""

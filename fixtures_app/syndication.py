@@ -22,7 +22,8 @@ class _AtomFeed(Feed):
         return item.link
 
     def item_description(self, item: FeedItem) -> str:
-        return item.description
+        # An Atom summary is HTML: the words are escaped, so an editor's `<b>` reads as typed.
+        return item.html
 
     def item_updateddate(self, item: FeedItem):
         return item.updated
@@ -33,7 +34,9 @@ class _AtomFeed(Feed):
 
 class MatchFeed(_AtomFeed):
     def get_object(self, request, pk: int) -> Match:
-        return get_object_or_404(Match.objects.with_teams(), pk=pk)
+        match = get_object_or_404(Match.objects.with_teams(), pk=pk)
+        match.site_url = request.build_absolute_uri("/")  # for its photos' addresses
+        return match
 
     def title(self, match: Match) -> str:
         return f"{match.home_team.display_name} v {match.away_team.display_name}: minute by minute"
@@ -42,10 +45,10 @@ class MatchFeed(_AtomFeed):
         return match.get_absolute_url()
 
     def subtitle(self, match: Match) -> str:
-        return f"Goals, cards, substitutions and commentary from {match}, as they happen."
+        return f"Goals, cards, substitutions, commentary, photos and quotes from {match}, as they happen."
 
     def items(self, match: Match) -> list[FeedItem]:
-        return match_items(match)
+        return match_items(match, site_url=getattr(match, "site_url", ""))
 
 
 class TeamFeed(_AtomFeed):

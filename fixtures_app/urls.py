@@ -1,7 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from fixtures_app.syndication import MatchFeed, SeasonFeed, TeamFeed
-from fixtures_app.views import console, embed, live, match, players, search, tables, team
+from fixtures_app.views import console, embed, live, match, photos, players, search, tables, team
 
 app_name = "fixtures_app"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("players/<int:pk>/<slug:slug>/", players.player, name="player"),
     path("players/<int:pk>/", players.player, name="player-short"),
     path("search/", search.search, name="search"),
+    # Photos posted into timelines (settings.PHOTO_URL): only names the site gives.
+    re_path(r"^photos/(?P<name>[0-9a-f]{32}-[0-9]{1,4}\.jpg)$", photos.live_photo, name="live-photo"),
     path(
         "api/competitions/<slug:competition>/seasons/<slug:season>/table", tables.api_table, name="api-table"
     ),

@@ -9,6 +9,8 @@ disallowed goal, an overturned penalty or a rescinded red card no longer counts.
 A goal may name the player who set it up (its assist): a team-mate of the scorer, never
 the scorer himself. An own goal has no assist, nor has a kick in a penalty shoot-out; a
 penalty may have one (the player who won it, where the competition credits him).
+Commentary, photos and pull quotes are the editors' posts beside the play: they take a minute
+like any event, and no rule counts them.
 """
 
 from dataclasses import dataclass
@@ -35,6 +37,8 @@ class EventKind(StrEnum):
     PERIOD_START = "period_start"
     PERIOD_END = "period_end"
     COMMENTARY = "commentary"
+    PHOTO = "photo"
+    QUOTE = "quote"
 
 
 EVENT_KIND_LABELS = {
@@ -48,7 +52,11 @@ EVENT_KIND_LABELS = {
     EventKind.PERIOD_START: "Period start",
     EventKind.PERIOD_END: "Period end",
     EventKind.COMMENTARY: "Commentary",
+    EventKind.PHOTO: "Photo",
+    EventKind.QUOTE: "Quote",
 }
+# Posts an editor puts in the timeline beside the play: nothing in them counts for the rules.
+POST_KINDS = frozenset({EventKind.COMMENTARY, EventKind.PHOTO, EventKind.QUOTE})
 
 
 class GoalType(StrEnum):

@@ -79,6 +79,8 @@ def _headline(event: EventFact) -> str:
         EventKind.RED: "Red card",
         EventKind.SUBSTITUTION: "Substitution",
         EventKind.COMMENTARY: "",
+        EventKind.PHOTO: "",
+        EventKind.QUOTE: "",
     }[event.kind]
 
 

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = TEST_PASSWORD_HASHERS
     get_hashers.cache_clear()
     get_hashers_by_algorithm.cache_clear()
+    # Photos a test posts (the demo's among them) are written to a folder of the run's own, never
+    # into the project's media/; tests that look at the files set MEDIA_ROOT to their tmp_path.
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="matchcentre-test-media-"))
 
 
 def pytest_itemcollected(item):

@@ -6,7 +6,7 @@ names one request: another request under it is refused (409 `key_reused`)."""
 import uuid
 
 from django.http import HttpRequest
-from ninja import Status
+from ninja import File, Form, Status, UploadedFile
 
 from feeds.auth import editors_only
 from feeds.errors import ApiRefusal, form_refusal
@@ -17,12 +17,14 @@ from fixtures_app.api.schemas import (
     CorrectionIn,
     EventIn,
     IdPath,
+    PhotoIn,
     StatsIn,
     StatusChangeIn,
     WriteOut,
 )
 from fixtures_app.editing import GONE
 from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
+from fixtures_app.forms_posts import PhotoForm
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.services.updates import Written, earlier_deletion, earlier_write
 from live import realtime
@@ -38,6 +40,23 @@ def record_event(request, match_id: IdPath, payload: EventIn, idempotency_key: K
     match = find_match(match_id)
     data, key = _form_data(payload, idempotency_key)
     return Status(201, _once(request, key, EventForm(data, match=match), match, "event_added"))
+
+
+@router.post("/matches/{match_id}/photos", **writes({201: WriteOut}))
+def post_photo(
+    request,
+    match_id: IdPath,
+    fields: Form[PhotoIn],
+    photo: File[UploadedFile] = None,  # type: ignore[assignment]
+    idempotency_key: KeyHeader = None,
+):
+    """Posts a photo into the timeline (multipart/form-data: the file as `photo`, JPEG, PNG or
+    WebP; a caption as `text`, a `credit`, optional `alt_text`, the minute). It is resized and
+    stripped of its metadata (EXIF, location); the upload itself is never kept or served."""
+    match = find_match(match_id)
+    data, key = _form_data(fields, idempotency_key)
+    form = PhotoForm({**data, "kind": "photo"}, files={"photo": photo} if photo else {}, match=match)
+    return Status(201, _once(request, key, form, match, "event_added"))
 
 
 @router.patch("/events/{event_id}", **writes({200: WriteOut}))

@@ -24,6 +24,7 @@ from fixtures_app.models import LineupEntry, Match, MatchEvent, Team
 from fixtures_app.selectors.facts import match_events
 from fixtures_app.selectors.fixtures import GameLine, todays_games
 from fixtures_app.selectors.lineups import match_lineups, side_formation
+from fixtures_app.selectors.posts import photo_renditions
 from fixtures_app.selectors.snapshots import match_head, snapshot_text
 from fixtures_app.selectors.updates import updates_since
 
@@ -132,7 +133,10 @@ def team_ref(team: Team) -> dict:
 
 def event_out(event: MatchEvent) -> dict:
     fields = ("kind", "period", "minute", "added_minute", "goal_type", "var_decision", "detail", "text")
+    posted = ("credit", "alt_text", "quote_by", "quote_role")
     return {
+        "photo": photo_out(event),
+        **{name: getattr(event, name) for name in posted},
         "id": event.pk,
         "match": event.match_id,
         "team": event.team_id,
@@ -143,6 +147,13 @@ def event_out(event: MatchEvent) -> dict:
         "version": event.version,
         **{name: getattr(event, name) for name in fields},
     }
+
+
+def photo_out(event: MatchEvent) -> dict | None:
+    if not event.photo:
+        return None
+    renditions = photo_renditions(event)
+    return {"renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions]}
 
 
 def lineup_out(match: Match, team: Team, entries: list[LineupEntry]) -> dict:

@@ -34,6 +34,12 @@ PeriodIn = Literal[tuple(int(period) for period in PERIOD_LABELS)]
 HalfIn = Literal[tuple(int(period) for period in PERIOD_LABELS if period != Period.PENALTIES)]
 StatusIn = Literal[tuple(status.value for status in STATUS_LABELS)]
 DETAIL_LENGTH = MatchEvent._meta.get_field("detail").max_length
+
+
+def _length(name: str) -> int | None:
+    return MatchEvent._meta.get_field(name).max_length
+
+
 FORMATION_LENGTH = Match._meta.get_field("home_formation").max_length
 
 
@@ -98,6 +104,16 @@ class UpdatesOut(Schema):
     poll_interval: int
 
 
+class RenditionOut(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class PhotoOut(Schema):
+    renditions: list[RenditionOut] = Field(description="JPEG, largest first (at most 1280 px wide).")
+
+
 class EventOut(Schema):
     id: int
     match: int
@@ -113,7 +129,14 @@ class EventOut(Schema):
     var_decision: str
     reverses: int | None
     detail: str
-    text: str
+    text: str = Field(description="Commentary; a photo's caption; a quote's words.")
+    photo: PhotoOut | None = Field(
+        None, description="For a photo: its renditions (the upload is never kept)."
+    )
+    credit: str = Field("", description="For a photo: who took it.")
+    alt_text: str = Field("", description="For a photo: what it shows; empty: the caption serves.")
+    quote_by: str = Field("", description="For a quote: who said it.")
+    quote_role: str = Field("", description="For a quote: their role or context.")
     version: int = Field(description="Send it as expected_version to correct the event.")
 
 
@@ -143,6 +166,25 @@ class EventFieldsIn(Body):
     reverses: Id | None = None
     detail: Text | None = Field(None, max_length=DETAIL_LENGTH)
     text: Text | None = Field(None, max_length=MAX_TEXT_LENGTH)
+    credit: Text | None = Field(None, max_length=_length("credit"), description="For a photo (PATCH).")
+    alt_text: Text | None = Field(None, max_length=_length("alt_text"), description="For a photo (PATCH).")
+    quote_by: Text | None = Field(
+        None, max_length=_length("quote_by"), description="For a quote: who said it."
+    )
+    quote_role: Text | None = Field(None, max_length=_length("quote_role"), description="For a quote.")
+    client_key: ClientKey | None = None
+
+
+class PhotoIn(Schema):
+    """A photo's fields, sent as multipart form fields beside its file. Each is checked by the
+    console's own form and service, so their refusals are the console's."""
+
+    minute: int | None = Field(None, ge=0, le=LAST_MINUTE)
+    added_minute: int | None = Field(None, ge=0, le=MAX_ADDED_MINUTES)
+    period: PeriodIn | None = None
+    text: Text | None = Field(None, max_length=MAX_TEXT_LENGTH, description="The caption (required).")
+    credit: Text | None = Field(None, description="Who took it (required).")
+    alt_text: Text | None = Field(None, description="What it shows; left out, the caption serves.")
     client_key: ClientKey | None = None
 
 

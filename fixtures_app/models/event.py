@@ -61,7 +61,22 @@ class MatchEvent(models.Model):
         help_text="For a VAR decision: the event it reverses.",
     )
     detail = models.CharField(max_length=60, blank=True, help_text="e.g. header, free kick, offside.")
-    text = models.TextField(blank=True, help_text="Commentary shown in the timeline.")
+    text = models.TextField(
+        blank=True, help_text="Commentary shown in the timeline; a photo's caption; a quote's words."
+    )
+    photo = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text="For a photo: the name of its renditions (the upload itself is never kept).",
+    )
+    photo_width = models.PositiveIntegerField(default=0, help_text="The largest rendition's size.")
+    photo_height = models.PositiveIntegerField(default=0)
+    credit = models.CharField(max_length=100, blank=True, help_text="For a photo: who took it.")
+    alt_text = models.CharField(
+        max_length=300, blank=True, help_text="For a photo: what it shows, for readers who cannot see it."
+    )
+    quote_by = models.CharField(max_length=100, blank=True, help_text="For a quote: who said it.")
+    quote_role = models.CharField(max_length=100, blank=True, help_text="For a quote: their role or context.")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -86,6 +101,16 @@ class MatchEvent(models.Model):
                 condition=models.Q(kind=EventKind.VAR, var_decision__in=list(VAR_DECISION_LABELS))
                 | (~models.Q(kind=EventKind.VAR) & models.Q(var_decision="")),
                 name="event_var_decision_only_for_var",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=EventKind.PHOTO) & ~models.Q(photo="") & ~models.Q(credit="")
+                | (~models.Q(kind=EventKind.PHOTO) & models.Q(photo="", credit="", alt_text="")),
+                name="event_photo_only_for_photos",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=EventKind.QUOTE) & ~models.Q(quote_by="")
+                | (~models.Q(kind=EventKind.QUOTE) & models.Q(quote_by="", quote_role="")),
+                name="event_quote_by_only_for_quotes",
             ),
         ]
 

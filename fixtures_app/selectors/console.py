@@ -64,6 +64,7 @@ class EntryType:
     reverses: bool = False
     detail: str = ""  # an example of the detail, when the event has one
     text_required: bool = False
+    post: str = ""  # "photo" or "quote": the form asks for their own fields instead of commentary
 
 
 ENTRY_TYPES = (
@@ -91,6 +92,8 @@ ENTRY_TYPES = (
     ),
     EntryType("var", "VAR", EventKind.VAR, team=False, player="", reverses=True, detail="e.g. offside"),
     EntryType("commentary", "Commentary", EventKind.COMMENTARY, team=False, player="", text_required=True),
+    EntryType("photo", "Photo", EventKind.PHOTO, team=False, player="", text_required=True, post="photo"),
+    EntryType("quote", "Quote", EventKind.QUOTE, team=False, player="", text_required=True, post="quote"),
 )
 
 

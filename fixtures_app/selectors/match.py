@@ -7,6 +7,7 @@ from fixtures_app.models import LineupEntry, Match, MatchEvent
 from fixtures_app.models.competition import Competition, Sport, Stage
 from fixtures_app.selectors.facts import event_facts
 from fixtures_app.selectors.player_links import linked_summary, linked_timeline, player_urls
+from fixtures_app.selectors.posts import with_posts
 from fixtures_app.selectors.stats import StatsSection, match_stats
 from football import matchups, scoring, ties
 from football.clock import clock_display, minute_label
@@ -110,7 +111,7 @@ def match_page(match: Match, *, now: dt.datetime) -> MatchPage:
         home=_side(match, Side.HOME, summaries, lineup, notes),
         away=_side(match, Side.AWAY, summaries, lineup, notes),
         aggregate_line=aggregate_line(match),
-        timeline=list(reversed(linked_timeline(entries, facts, urls))),
+        timeline=list(reversed(with_posts(linked_timeline(entries, facts, urls), events))),
         has_lineups=bool(lineup),
         stats=match_stats(match, facts),
         facts=facts,

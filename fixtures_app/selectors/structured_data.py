@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.sharing import Social
 from fixtures_app.models import Match, Team, Venue
-from fixtures_app.selectors.syndication import match_items
+from fixtures_app.selectors.syndication import FeedItem, match_items
 from football.status import Status
 
 EVENT_STATUS = {
@@ -52,7 +52,7 @@ def sports_event(match: Match, *, social: Social, site_url: str) -> dict[str, An
 
 
 def live_blog(match: Match, *, event_id: str, social: Social, site_url: str) -> dict[str, Any]:
-    items = match_items(match)[:LIVE_UPDATES]
+    items = match_items(match, site_url=site_url)[:LIVE_UPDATES]
     return {
         "@type": "LiveBlogPosting",
         "@id": f"{social.url}#live",
@@ -64,18 +64,31 @@ def live_blog(match: Match, *, event_id: str, social: Social, site_url: str) -> 
         "datePublished": match.kickoff.isoformat(),
         "dateModified": max((item.updated for item in items), default=match.kickoff).isoformat(),
         "publisher": {"@type": "Organization", "name": "MatchCentre", "url": site_url},
-        "liveBlogUpdate": [
-            {
-                "@type": "BlogPosting",
-                "headline": item.title,
-                "articleBody": item.description or item.title,
-                "url": urljoin(site_url, item.link),
-                "datePublished": item.published.isoformat(),
-                "dateModified": item.updated.isoformat(),
-            }
-            for item in items
-        ],
+        "liveBlogUpdate": [_update(item, site_url) for item in items],
     }
+
+
+def _update(item: FeedItem, site_url: str) -> dict[str, Any]:
+    """One entry of the live blog; a photo's with its image, a quote's with its words as text."""
+    update: dict[str, Any] = {
+        "@type": "BlogPosting",
+        "headline": item.title,
+        "articleBody": item.description or item.title,
+        "url": urljoin(site_url, item.link),
+        "datePublished": item.published.isoformat(),
+        "dateModified": item.updated.isoformat(),
+    }
+    if item.photo is not None:
+        large = item.photo.large
+        update["image"] = {
+            "@type": "ImageObject",
+            "contentUrl": large.url,
+            "url": large.url,
+            "caption": item.photo.caption,
+            "creditText": item.photo.credit,
+            "description": item.photo.alt,
+        }
+    return update
 
 
 def _team(team: Team, site_url: str) -> dict[str, Any]:

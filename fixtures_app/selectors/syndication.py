@@ -2,10 +2,13 @@
 results and reports, and when each page last changed."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
 
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from articles.models import Article
 from articles.selectors import published_about
@@ -13,9 +16,10 @@ from fixtures_app.models import Match, Season, Team
 from fixtures_app.models.match import MatchQuerySet
 from fixtures_app.selectors.facts import event_facts, match_events
 from fixtures_app.selectors.fixtures import game_line
+from fixtures_app.selectors.posts import PhotoView, PostedTimelineEntry, QuoteView, with_posts
 from football.events import Side
 from football.scoring import Score
-from football.timeline import timeline
+from football.timeline import TimelineEntry, timeline
 
 UTC = dt.UTC
 RESULTS = 20
@@ -25,30 +29,76 @@ RESULTS = 20
 class FeedItem:
     title: str
     link: str
-    description: str
+    description: str  # plain text
     updated: dt.datetime
     published: dt.datetime  # what the feed is ordered by
+    photo: PhotoView | None = None  # its renditions' addresses absolute
+    quote: QuoteView | None = None
+
+    @property
+    def html(self) -> str:
+        """The description as the feed's HTML summary: the text escaped, a photo as its image."""
+        text = format_html("<p>{}</p>", self.description) if self.description else ""
+        if self.photo is None:
+            return text
+        image = self.photo.renditions[1 if len(self.photo.renditions) > 1 else 0]
+        img = format_html(
+            '<p><img src="{}" width="{}" height="{}" alt="{}"></p>',
+            image.url,
+            image.width,
+            image.height,
+            self.photo.alt,
+        )
+        return img + text
 
 
-def match_items(match: Match) -> list[FeedItem]:
+def match_items(match: Match, *, site_url: str = "") -> list[FeedItem]:
     """The match's events, latest first, as its minute-by-minute tells them; the feed's
-    reader sees a correction as the same entry updated, and a deletion as the entry gone."""
+    reader sees a correction as the same entry updated, and a deletion as the entry gone.
+    A photo's and a quote's entry carries them (photos' addresses joined to `site_url`)."""
     events = match_events(match)
     changed = {event.pk: (event.created_at, event.updated_at) for event in events}
     teams = {Side.HOME: match.home_team.display_name, Side.AWAY: match.away_team.display_name}
     commentary = {event.pk: event.text for event in events if event.text}
-    entries = timeline(event_facts(match, events), teams, commentary)
+    entries = with_posts(timeline(event_facts(match, events), teams, commentary), events)
     url = match.get_absolute_url()
     return [
         FeedItem(
-            title=_event_title(entry.minute, entry.headline, entry.score_after, teams),
+            title=_post_title(entry) or _event_title(entry.minute, entry.headline, entry.score_after, teams),
             link=f"{url}#event-{entry.event_id}",
-            description=" ".join(part for part in (entry.description, entry.commentary) if part),
+            description=_post_text(entry)
+            or " ".join(part for part in (entry.description, entry.commentary) if part),
             updated=changed[entry.event_id][1],
             published=changed[entry.event_id][0],
+            photo=_absolute(getattr(entry, "photo", None), site_url),
+            quote=getattr(entry, "quote", None),
         )
         for entry in reversed(entries)
     ]
+
+
+def _post_title(entry: TimelineEntry) -> str:
+    """`23' Photo: Saka celebrates…`, `60' “We go again” — Arteta`."""
+    if isinstance(entry, PostedTimelineEntry) and entry.photo is not None:
+        return f"{entry.minute} Photo: {Truncator(entry.photo.caption).chars(80)}"
+    if isinstance(entry, PostedTimelineEntry) and entry.quote is not None:
+        return f"{entry.minute} “{Truncator(entry.quote.text).chars(80)}” — {entry.quote.by}"
+    return ""
+
+
+def _post_text(entry: TimelineEntry) -> str:
+    if isinstance(entry, PostedTimelineEntry) and entry.photo is not None:
+        return f"{entry.photo.caption} (Photo: {entry.photo.credit})"
+    if isinstance(entry, PostedTimelineEntry) and entry.quote is not None:
+        return f"“{entry.quote.text}” — {entry.quote.attribution}"
+    return ""
+
+
+def _absolute(photo: PhotoView | None, site_url: str) -> PhotoView | None:
+    if photo is None:
+        return None
+    renditions = tuple(replace(r, url=urljoin(site_url, r.url)) for r in photo.renditions)
+    return replace(photo, renditions=renditions)
 
 
 def _event_title(minute: str, headline: str, score: Score | None, teams: dict[Side, str]) -> str:

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fixtures_app.models import Match, MatchEvent, Player, Team
+from fixtures_app.photos import Rendition
 from fixtures_app.selectors.facts import event_fact, event_facts, match_events
-from fixtures_app.services import checks
+from fixtures_app.services import checks, posts
+from fixtures_app.services.photos import new_photo_name, photo_discard, photo_store
 from fixtures_app.services.results import match_refresh_result
 from fixtures_app.services.updates import Written, earlier_write, match_log_update, repeated_write
 from football.events import CARD_KINDS, EventFact, EventKind, GoalType, VarDecision
@@ -32,6 +34,10 @@ EVENT_FIELDS = (
     "reverses",
     "detail",
     "text",
+    "credit",
+    "alt_text",
+    "quote_by",
+    "quote_role",
 )
 EDITABLE_FIELDS = frozenset(EVENT_FIELDS)
 SYSTEM_KINDS = frozenset({EventKind.PERIOD_START, EventKind.PERIOD_END})
@@ -54,12 +60,19 @@ def match_record_event(
     reverses: MatchEvent | None = None,
     detail: str = "",
     text: str = "",
+    credit: str = "",
+    alt_text: str = "",
+    quote_by: str = "",
+    quote_role: str = "",
+    photo: tuple[Rendition, ...] | None = None,
     by: AbstractBaseUser | None = None,
     client_key: str = "",
 ) -> Written:
     """Records an event, refusing anything the rules do not allow with a clear message.
 
-    A goal may name its `assist`: a team-mate of the scorer (checks.check_assist).
+    A goal may name its `assist`: a team-mate of the scorer (checks.check_assist). A photo
+    comes with its renditions (`photo`, fixtures_app/photos.py), stored once the event is
+    found good; a photo and a quote carry what services/posts.py asks of them.
 
     A write repeated with the same `client_key` (a double click, a retry) records nothing
     more and answers with what the first attempt wrote.
@@ -87,8 +100,20 @@ def match_record_event(
             reverses=reverses,
             detail=detail,
             text=text,
+            credit=credit,
+            alt_text=alt_text,
+            quote_by=quote_by,
+            quote_role=quote_role,
         )
+        if photo:
+            event.photo, event.photo_width, event.photo_height = (
+                new_photo_name(),
+                photo[0].width,
+                photo[0].height,
+            )
         _check_and_save(match, event, others=match_events(match))
+        if photo:
+            photo_store(event.photo, photo)
         match_refresh_result(match=match)
         update = match_log_update(
             match=match,
@@ -130,6 +155,7 @@ def match_correct_event(
             )
         if current.kind in SYSTEM_KINDS:
             checks.refuse("Period starts and ends are set with the period controls.", "kind")
+        posts.check_kind_kept(current.kind, changes.get("kind") or current.kind)
         _assign(current, **changes)
         current.version += 1
         others = [other for other in match_events(match) if other.pk != current.pk]
@@ -161,7 +187,10 @@ def match_delete_event(
         if current.kind in SYSTEM_KINDS:
             checks.refuse("Period starts and ends are set with the period controls.", "kind")
         summary, event_id, kind = f"Deleted {current}", current.pk, current.kind
+        photo = current.photo
         current.delete()
+        if photo:  # the photo stops being served once its deletion holds
+            transaction.on_commit(lambda: photo_discard(photo))
         checks.check_record(match)
         match_refresh_result(match=match)
         update = match_log_update(
@@ -259,6 +288,7 @@ def _check_kind_fields(event: MatchEvent, kind: EventKind) -> None:
         checks.refuse("Only a substitution has a player coming on.", "player_in")
     if kind is EventKind.COMMENTARY and not event.text:
         checks.refuse("Commentary needs some text.", "text")
+    posts.check_post(event, kind)
 
 
 def _candidate(event: MatchEvent, match: Match) -> EventFact:

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from fixtures_app.editing import GONE
 from fixtures_app.editors import can_edit_matches
-from fixtures_app.forms import CorrectionForm, DeleteForm, EventForm, ServiceForm, StatsForm, StatusForm
+from fixtures_app.forms import CorrectionForm, DeleteForm, ServiceForm, StatsForm, StatusForm
+from fixtures_app.forms_posts import record_form
 from fixtures_app.models import Match, MatchEvent, MatchUpdate
 from fixtures_app.selectors.console import console_page
 from fixtures_app.selectors.home import home_page
@@ -83,7 +84,7 @@ def console_record(request, pk: int):
     match = _match(pk)
     if match is None:
         return _not_found(request, "There is no such match.")
-    return _submit(request, match, lambda data: EventForm(data, match=match))
+    return _submit(request, match, lambda data: record_form(data, request.FILES, match=match))
 
 
 @editor_required

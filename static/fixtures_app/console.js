@@ -5,6 +5,8 @@ import { liveMinute, minuteLabel } from "../site/match_rules.js";
 import { liveSocket } from "../site/socket.js";
 
 const TIMEOUT_MS = 10000;
+// A photo may take a while to go up over a ground's Wi-Fi.
+const UPLOAD_TIMEOUT_MS = 60000;
 const TICK_MS = 5000;
 const HOLD_MS = 15000;
 const root = document.getElementById("console");
@@ -37,7 +39,8 @@ function showDelivery(delivery) {
 
 async function post(form) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const upload = form.enctype === "multipart/form-data";
+  const timer = setTimeout(() => controller.abort(), upload ? UPLOAD_TIMEOUT_MS : TIMEOUT_MS);
   try {
     return await fetch(form.action, {
       method: "POST",

@@ -12,6 +12,8 @@ not change. `shown` is how the doc shows an input too long or too strange to pri
 # The tables keep one case a line, however long, so that they read as tables.
 # ruff: noqa: E501
 
+import struct
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,7 +121,42 @@ API_CLOSE_POLL = Surface("API: close a poll", "POST", "/api/v1/polls/{poll}/clos
 ADMIN_MATCHES = Surface("Admin: the match list's filters", "GET", "/admin/fixtures_app/match/", "get", "staff")
 ADMIN_AUTOCOMPLETE = Surface("Admin: autocomplete", "GET", "/admin/autocomplete/", "get", "staff")
 API_READ = Surface("API: reads", "GET", "/api/v1/matches", "get", "anyone")
+CONSOLE_PHOTO = Surface("Console: post a photo", "POST", "/console/matches/{match}/events/", "multipart", "editor")
+API_PHOTO = Surface("API: post a photo", "POST", "/api/v1/matches/{match}/photos", "multipart", "token")
 # fmt: on
+
+
+def png(width: int, height: int) -> bytes:
+    """A grey PNG declaring `width` x `height` (its first 64 rows only: enough for a bomb, which is
+    refused before it is decoded)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rows = zlib.compress((b"\x00" + b"\x80" * width) * min(height, 64), 9)
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+
+
+SVG_PHOTO = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+HTML_PHOTO = b"<!doctype html><script>alert(document.cookie)</script>"
+NOT_AN_IMAGE = "Photo: This is not a JPEG, PNG or WebP image."
+
+
+def photo(**fields) -> dict:
+    """A photo post as multipart: bytes are sent as the file `photo.jpg`, declared image/jpeg."""
+    return {
+        "kind": "photo",
+        "minute": 12,
+        "text": "Saka celebrates",
+        "credit": "Jane Doe",
+        "photo": png(64, 64),
+        **fields,
+    }
+
+
+def quote(**fields) -> dict:
+    return {"kind": "quote", "minute": 12, "text": "We go again", "quote_by": "Arteta", **fields}
 
 
 def goal(**fields) -> dict:
@@ -252,6 +289,27 @@ HTTP_CASES = [
     HttpCase("api-body-nested-deep", API_RECORD, "[" * 5000, answer="Cannot parse request body", shown="[[[[… (5,000 brackets)"),
     HttpCase("api-body-too-large", API_RECORD, '{"text": "' + "x" * 70_000 + '"}', status=413, answer="The request body is over 64 KB.", shown="a JSON body of 70 KB"),
     HttpCase("api-body-form-encoded", API_RECORD_FORM, goal(), answer="Cannot parse request body"),
+    # Photos (multipart: the console's form and the API's upload) and quotes.
+    HttpCase("photo-svg", CONSOLE_PHOTO, photo(photo=SVG_PHOTO), answer=NOT_AN_IMAGE, shown="an SVG with a script, named photo.jpg, declared image/jpeg"),
+    HttpCase("photo-html", CONSOLE_PHOTO, photo(photo=HTML_PHOTO), answer=NOT_AN_IMAGE, shown="an HTML page named photo.jpg"),
+    HttpCase("photo-empty-file", CONSOLE_PHOTO, photo(photo=b""), answer="Photo: This file is empty.", shown="an empty photo.jpg"),
+    HttpCase("photo-bomb", CONSOLE_PHOTO, photo(photo=png(20_000, 20_000)), answer="Photo: This image is too large: at most 50 million pixels.", shown="a PNG of 2 KB declaring 20,000 x 20,000 pixels (a decompression bomb)"),
+    HttpCase("photo-truncated", CONSOLE_PHOTO, photo(photo=png(64, 64)[:60]), answer="Photo: This image is damaged or incomplete: it cannot be read.", shown="a PNG cut short"),
+    HttpCase("photo-no-file", CONSOLE_PHOTO, {"kind": "photo", "minute": 12, "text": "Saka celebrates", "credit": "Jane Doe"}, answer="A photo needs its image (a JPEG, PNG or WebP file)"),
+    HttpCase("photo-no-caption", CONSOLE_PHOTO, photo(text=" "), answer="A photo needs a caption.", shown="a PNG, caption a space"),
+    HttpCase("photo-no-credit", CONSOLE_PHOTO, photo(credit=""), answer="A photo needs a credit: who took it.", shown="a PNG, no credit"),
+    HttpCase("photo-credit-control", CONSOLE_PHOTO, photo(credit="Jane\x1b[31m"), answer="The credit holds a control character (U+001B): remove it.", shown="a PNG, credit Jane\\x1b[31m (a terminal escape)"),
+    HttpCase("photo-caption-too-long", CONSOLE_PHOTO, photo(text="x" * 501), answer="A caption is limited to 500 characters.", shown="a PNG, a caption of 501 characters"),
+    HttpCase("photo-alt-too-long", CONSOLE_PHOTO, photo(alt_text="x" * 301), answer="Alt text: Ensure this value has at most 300 characters (it has 301).", shown="a PNG, alt text of 301 characters"),
+    HttpCase("api-photo-svg", API_PHOTO, photo(photo=SVG_PHOTO), answer=NOT_AN_IMAGE, shown="an SVG with a script, named photo.jpg, declared image/jpeg"),
+    HttpCase("api-photo-bomb", API_PHOTO, photo(photo=png(20_000, 20_000)), answer="Photo: This image is too large: at most 50 million pixels.", shown="a PNG of 2 KB declaring 20,000 x 20,000 pixels"),
+    HttpCase("api-photo-no-credit", API_PHOTO, photo(credit=""), answer="A photo needs a credit: who took it.", shown="a PNG, no credit"),
+    HttpCase("api-photo-as-json", API_RECORD, {"kind": "photo", "minute": 12, "text": "Caption", "credit": "Me"}, answer="POST /api/v1/matches/<id>/photos"),
+    HttpCase("quote-no-speaker", CONSOLE_RECORD, quote(quote_by=""), answer="A quote needs who said it."),
+    HttpCase("quote-no-words", CONSOLE_RECORD, quote(text=""), answer="A quote needs its words."),
+    HttpCase("quote-control", CONSOLE_RECORD, quote(text="We go\x07 again"), answer="The text holds a control character (U+0007): remove it."),
+    HttpCase("quote-by-too-long", API_RECORD, quote(quote_by="x" * 101), answer="quote_by: String should have at most 100 characters"),
+    HttpCase("quote-on-a-goal", CONSOLE_RECORD, goal(quote_by="Arteta"), answer="Only a quote names who said it."),
     HttpCase("api-idempotency-key-bad", API_RECORD, goal(client_key="two words"), answer="client_key: String should match pattern"),
     HttpCase("api-correct-no-version", API_CORRECT, {"minute": 13}, answer="expected_version: Field required"),
     HttpCase("api-correct-stale", API_CORRECT, {"expected_version": 9, "minute": 13}, status=409, answer="changed by someone else"),
@@ -331,6 +389,8 @@ WS_CASES = [
     WsCase("ws-record-text-lone-surrogate", "match", "editor", record(text="Saka\ud800"), "Enter text in Unicode: this has a lone surrogate", code="invalid"),
     WsCase("ws-record-client-key-lone-surrogate", "match", "editor", record(client_key="k\ud800"), "Enter text in Unicode", code="invalid"),
     WsCase("ws-delete-client-key-lone-surrogate", "match", "editor", command("delete_event", event=999999, data={"client_key": "k\ud800"}), "There is no such event in this match.", code="not_found"),
+    WsCase("ws-record-photo", "match", "editor", command("record_event", data={"kind": "photo", "minute": 12, "text": "Caption", "credit": "Me"}), "the websocket carries no files", code="invalid"),
+    WsCase("ws-record-quote-no-speaker", "match", "editor", command("record_event", data={"kind": "quote", "minute": 12, "text": "We go again"}), "A quote needs who said it.", code="invalid"),
     WsCase("ws-record-text-too-long", "match", "editor", record(text="x" * 2001), "Ensure this value has at most 2000 characters (it has 2001).", code="invalid", shown='record_event, "text": 2,001 characters'),
     WsCase("ws-correct-event-word", "match", "editor", command("correct_event", event="x", data={"minute": 13, "expected_version": 1}), 'Say which event: "event" is its id.', code="invalid"),
     WsCase("ws-correct-event-unknown", "match", "editor", command("correct_event", event=999999, data={"minute": 13, "expected_version": 1}), "There is no such event in this match.", code="not_found"),

@@ -44,6 +44,7 @@ CSRF_FORMS = [
 API_WRITES = [
     # (method, path, body): every write the JSON API has (checked against its schema below).
     ("POST", "/api/v1/matches/{match}/events", {"kind": "commentary", "minute": 15, "text": "Hi"}),
+    ("POST", "/api/v1/matches/{match}/photos", {"minute": 15, "text": "Hi", "credit": "Me"}),
     ("PATCH", "/api/v1/events/{event}", {"expected_version": 1, "minute": 13}),
     ("DELETE", "/api/v1/events/{event}", None),
     ("POST", "/api/v1/matches/{match}/status", {"status": "half_time"}),
