@@ -56,3 +56,7 @@ class PushSubscription(models.Model):
 
     def __str__(self) -> str:
         return self.endpoint[:80]
+
+
+# The alert worker's models (fans/push_models.py), so that Django finds them with the app's.
+from fans.push_models import AlertCursor, AlertPush  # noqa: E402, F401

@@ -56,6 +56,10 @@ urlpatterns = [
     path("", include("polls.urls")),
     path("", include("articles.urls")),
     path("", include("newsletter.urls")),
+    # The fan's own layer: the My clubs strip and a signed-in fan's follows.
+    path("me/", include("fans.urls")),
+    # Web Push alerts, the service worker and the app manifest (at the root: the worker's scope).
+    path("", include("fans.push_urls")),
 ]
 # A request too large or unreadable is answered with what was wrong (JSON to scripts).
 handler400 = "matchcentre.errors.bad_request"

@@ -3,6 +3,7 @@
 import { clockPeriod, isInPlay, liveMinute, minuteLabel } from "../site/match_rules.js";
 import { liveSocket } from "../site/socket.js";
 import { applyTally } from "../polls/poll.js";
+import { hold, shieldedNow } from "../fans/shield.js";
 
 const CHANGE_TYPES = ["event_added", "event_corrected", "event_deleted", "status_changed", "stats_changed",
   "lineups_changed"];
@@ -30,7 +31,7 @@ function setConnection(state, text) {
 
 /* The clock ticks here from the period's kick-off time the server gave. */
 function tick() {
-  const minute = liveMinute(clockPeriod(clockBase.status), clockBase.startedAt, Date.now());
+  const minute = liveMinute(clockPeriod(clockBase.status), clockBase.startedAt, shieldedNow());
   const status = document.querySelector("#scoreboard .scoreboard__status");
   if (minute && status) status.textContent = minuteLabel(minute);
 }
@@ -122,6 +123,11 @@ function handle(message) {
   root.dataset.seq = seq;
 }
 
+/* A message as it arrives: the spoiler shield holds it for the fan's delay, then it is handled. */
+function receive(message) {
+  hold(() => handle(message));
+}
+
 function catchUp() {
   if (!socket || !socket.send({ type: "catch_up", since: seq })) poll();
 }
@@ -132,7 +138,7 @@ async function poll() {
     if (!response.ok) return;
     const body = await response.json();
     pollInterval = (body.poll_interval || 5) * 1000;
-    body.messages.forEach(handle);
+    body.messages.forEach(receive);
   } catch (error) {
     // Tried again at the next interval.
   }
@@ -161,7 +167,7 @@ function start() {
       stopPolling();
       setConnection("live", "Live");
     },
-    onMessage: handle,
+    onMessage: receive,
     onClose(failures) {
       setConnection("reconnecting", "Reconnecting…");
       if (failures >= POLL_AFTER_FAILURES) startPolling();

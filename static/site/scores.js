@@ -7,6 +7,7 @@
    was missed meanwhile shows; so is a table of a season whose score moved (`[data-live-table]`). */
 import { clockPeriod, isFinished, isInPlay, liveMinute, minuteLabel } from "./match_rules.js";
 import { liveSocket } from "./socket.js";
+import { hold, shieldedNow } from "../fans/shield.js";
 
 const STATES = ["scheduled", "live", "final", "off"];
 // Spreads the fans who fetch a moved table again over a few seconds, rather than all at once.
@@ -23,7 +24,7 @@ function stateOf(status) {
 
 /* The running minute of a game (`67'`, `45+2'`), or null when its clock is stopped. */
 function minuteOf(node) {
-  const minute = liveMinute(clockPeriod(node.dataset.status), node.dataset.periodStartedAt, Date.now());
+  const minute = liveMinute(clockPeriod(node.dataset.status), node.dataset.periodStartedAt, shieldedNow());
   return minute && minuteLabel(minute);
 }
 
@@ -76,6 +77,8 @@ function apply(message) {
     // The status line without what follows in brackets: `FT (HT: 1-0)` is `FT` in a list.
     showClock(node, (message.status_line || "").replace(/\s*\(.*\)$/, ""));
   }
+  // For the page's other scripts (alerts): a change applied, after the spoiler shield's delay.
+  document.dispatchEvent(new CustomEvent("matchcentre:score-applied", { detail: { message } }));
 }
 
 /* Fetches the page again and puts its live parts in place of these; messages that arrive while
@@ -88,12 +91,16 @@ async function refresh() {
       const response = await fetch(location.href, { headers: { Accept: "text/html" } });
       if (!response.ok) return;
       const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-      for (const part of document.querySelectorAll("[data-live-part][id]")) {
-        const again = fresh.getElementById(part.id);
-        if (again) part.innerHTML = again.innerHTML;
-      }
-      arrivedMeanwhile.forEach(apply);
-      tick();
+      const meanwhile = arrivedMeanwhile;
+      // Shown when the fan's picture reaches the moment it was fetched (the spoiler shield).
+      hold(() => {
+        for (const part of document.querySelectorAll("[data-live-part][id]")) {
+          const again = fresh.getElementById(part.id);
+          if (again) part.innerHTML = again.innerHTML;
+        }
+        meanwhile.forEach(apply);
+        tick();
+      });
     } catch (error) {
       // The next reconnect or table change fetches it again.
     } finally {
@@ -114,7 +121,7 @@ function refreshTableOf(season) {
 function handle(message) {
   if (message.type !== "score") return;
   if (refreshing) arrivedMeanwhile.push(message);
-  apply(message);
+  hold(() => apply(message)); // after the fan's delay, if they set one (the spoiler shield)
   refreshTableOf(message.season);
 }
 
