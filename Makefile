@@ -27,6 +27,8 @@ run: $(VENV)/.runtime
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo "MatchCentre is at http://$(HOST):$(PORT)/  ·  editors: http://$(HOST):$(PORT)/console/  ·  admin: http://$(HOST):$(PORT)/admin/"
+	@# The alert worker (Web Push, docs/PROTOCOL.md) beside the server, stopped with it.
+	DJANGO_DEBUG=1 $(BIN)/python manage.py send_alerts & trap 'kill $$! 2>/dev/null' EXIT; \
 	DJANGO_DEBUG=1 $(BIN)/daphne -b $(HOST) -p $(PORT) matchcentre.asgi:application
 
 test: $(VENV)/.dev
@@ -37,13 +39,14 @@ soak: $(VENV)/.dev
 	$(BIN)/pytest -m soak tests/faults
 
 # The benchmarks of docs/BENCHMARKS.md, on the production configuration: Redis, and a PostgreSQL
-# database of the bench's own (it is flushed at every run). About 15 minutes.
+# database of the bench's own (it is flushed at every run). About 20 minutes.
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/0
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/matchcentre_bench
 bench: $(VENV)/.bench
 	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/fanout.py
 	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/votes.py
 	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/pages.py
+	REDIS_URL=$(BENCH_REDIS_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/connect_storm.py
 	$(BIN)/python bench/report.py
 
 # ruff, then types (mypy: strict on football/ and live/) and the import contracts, both set in

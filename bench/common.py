@@ -106,9 +106,25 @@ def run_json(arguments: list[str], env: dict[str, str]) -> dict:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A port nothing listens on: one the system picks, or the next free one of BENCH_PORTS
+    (e.g. `8210-8239`) where a machine shared with other work gives the bench a range of its own;
+    taken in turn, so that servers made together get different ports."""
+    global _last_port
+    first, _, last = os.environ.get("BENCH_PORTS", "").partition("-")
+    ports = range(int(first), int(last or first) + 1) if first else range(1)
+    for n in range(len(ports)):
+        port = ports[(ports.index(_last_port) + 1 + n) % len(ports)] if _last_port in ports else ports[n]
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            _last_port = probe.getsockname()[1] if first else None
+            return probe.getsockname()[1]
+    raise RuntimeError(f"no free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
+
+
+_last_port: int | None = None
 
 
 SERVERS = {
@@ -202,6 +218,18 @@ class Server:
             except OSError:
                 continue
             total += (int(fields[11]) + int(fields[12])) / ticks
+        return total
+
+    def cpu_ns(self) -> int:
+        """CPU time of the server and its children to the nanosecond (every thread's
+        schedstat), where cpu_seconds counts in ticks of 10 ms."""
+        total = 0
+        for pid in self.pids():
+            for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+                try:
+                    total += int(stat.read_text().split()[0])
+                except (OSError, IndexError, ValueError):
+                    continue
         return total
 
     def rss_bytes(self) -> int:

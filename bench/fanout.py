@@ -1,15 +1,17 @@
 """Fans on one match, an editor's goal, and how long until every fan has it.
 
 Each run starts the server under test pinned to its own core, opens N websocket fans from
-this process (pinned to the other core), records goals through the editors' JSON API and
-times each goal's frame from the moment the editor's request was sent to its arrival at
-every fan: p50/p90/p99 and time-to-last, the share of fans that got it, the server's CPU
-time per delivered frame and its memory per idle connection. The stock-Channels baseline
-(bench/stock_asgi.py) runs in the same invocation on the same machine, so every figure is
-also a ratio.
+generator processes (bench/crowd.py: one pinned to the other core, or one per 10,000 fans
+when there are more), records goals through the editors' JSON API and times each goal's
+frame from the moment the editor's request was sent to its arrival at every fan:
+p50/p90/p99 and time-to-last, the share of fans that got it, the server's CPU time per
+delivered frame (and the generators'), and its memory per idle connection. The
+stock-Channels baseline (bench/stock_asgi.py) runs in the same invocation on the same
+machine, so every figure is also a ratio; bench/profile_fanout.py's breakdown of a frame's
+CPU, through ASGI and written directly, is part of the same section.
 
     python bench/fanout.py                      # the issue's scenarios (REDIS_URL needed)
-    python bench/fanout.py --fans 2000 --servers daphne --goals 3
+    python bench/fanout.py --fans 2000 --servers daphne --goals 3 --more-fans 0 --scale-fans 0
 """
 
 import argparse
@@ -19,16 +21,18 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CPUS, Server, bench_env, machine, percentile, prepare, raise_file_limit, write_section  # noqa: E402
-from crowd import Crowd, connect_many  # noqa: E402
+from common import CPUS, Server, bench_env, percentile, prepare, raise_file_limit, write_section  # noqa: E402
+from crowd import Crowd, Generator, connect_many  # noqa: E402
 
 GENERATOR_CPU = 1
+FANS_PER_GENERATOR = 10_000  # one process's file descriptors hold no more
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Scenario:
     app: str
     path: str  # the fans' socket path, {match} filled in
     fans: int
+    command: str = ""  # the options that run this scenario alone
 
 
 @dataclass
@@ -48,12 +53,18 @@ class Result:
     latencies: list[list[float]]  # per goal, seconds from the editor's save
     cpu_per_frame_us: float
     memory_per_fan_kb: float
+    generator_cpu_per_frame_us: float = float("nan")
+    fan_out_per_frame_us: float = float("nan")  # the hub's own CPU counter over its frames
+    profile: Counter[str] = field(default_factory=Counter)
 
     def all_latencies(self) -> list[float]:
         return [value for goal in self.latencies for value in goal]
 
     def delivered(self) -> float:
         return sum(len(goal) for goal in self.latencies) / (self.scenario.fans * len(self.latencies))
+
+    def p99(self) -> float:
+        return percentile(self.all_latencies(), 0.99)
 
 
 def clock_minute(port: int, info: dict) -> int:
@@ -63,6 +74,20 @@ def clock_minute(port: int, info: dict) -> int:
     state = json.loads(connection.getresponse().read())["state"]
     elapsed = int((time.time() - datetime.fromisoformat(state["period_started_at"]).timestamp()) // 60)
     return min(90, 46 + elapsed) if state["status"] == "second_half" else min(45, 1 + elapsed)
+
+
+def hub_figures(port: int) -> tuple[float, float]:
+    """The process's fan-out CPU seconds and frames sent so far, from its /metrics."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request("GET", "/metrics")
+    figures = dict.fromkeys(
+        ("matchcentre_live_fan_out_cpu_seconds_total", "matchcentre_live_frames_sent_total"), 0.0
+    )
+    for line in connection.getresponse().read().decode().splitlines():
+        name, _, number = line.partition(" ")
+        if name in figures:
+            figures[name] = float(number)
+    return tuple(figures.values())
 
 
 def record_goal(port: int, info: dict, minute: int) -> int:
@@ -79,8 +104,9 @@ def record_goal(port: int, info: dict, minute: int) -> int:
     return json.loads(body)["seq"]
 
 
-async def measure(scenario: Scenario, servers: list[Server], info: dict, goals: int, settle: float) -> Result:
-    crowd = Crowd()
+def measure(
+    scenario: Scenario, servers: list[Server], info: dict, goals: int, settle: float, profile: bool
+) -> Result:
     ports = [server.port for server in servers]
     for port in ports:  # a warm server: templates compiled, connections open, one goal saved
         warm(port, info)
@@ -89,62 +115,111 @@ async def measure(scenario: Scenario, servers: list[Server], info: dict, goals: 
     path = scenario.path.format(match=info["match"]).replace("SEQ", str(current_seq(ports[0], info)))
     rss_before = sum(server.rss_bytes() for server in servers)
     started = time.perf_counter()
-    fans = await connect_many(crowd, ports, path, scenario.fans)
-    connect_seconds = time.perf_counter() - started
-    await asyncio.sleep(settle)
-    memory_per_fan = (sum(server.rss_bytes() for server in servers) - rss_before) / max(1, len(fans)) / 1024
-    latencies = []
-    cpu_total, delivered_total = 0.0, 0
-    loop = asyncio.get_running_loop()
-    for n in range(goals):
-        cpu_before = sum(server.cpu_seconds() for server in servers)
-        generator_before = time.process_time()
-        port = ports[n % len(ports)]
-        minute = await loop.run_in_executor(None, clock_minute, port, info)
-        sent = time.perf_counter()
-        seq = await loop.run_in_executor(None, record_goal, port, info, minute)
-        saved = time.perf_counter() - sent
-        deadline = time.perf_counter() + 15
-        while len(crowd.arrivals.get(seq, ())) < len(fans) and time.perf_counter() < deadline:
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.5)  # stragglers, and the server's CPU to settle
-        cpu = sum(server.cpu_seconds() for server in servers) - cpu_before
-        generator_cpu = time.process_time() - generator_before
-        arrivals = crowd.arrivals.get(seq, [])
-        latencies.append([arrival - sent for arrival in arrivals])
-        delivered = len(arrivals)
-        print(
-            f"  goal {n + 1}: {delivered}/{scenario.fans} fans,"
-            f" p99 {percentile(latencies[-1], 0.99) * 1000:.0f} ms,"
-            f" last {max(latencies[-1], default=float('nan')) * 1000:.0f} ms, server CPU {cpu * 1000:.0f} ms,"
-            f" generator CPU {generator_cpu * 1000:.0f} ms, editor's save answered in {saved * 1000:.0f} ms,"
-            f" first fan {min(latencies[-1], default=float('nan')) * 1000:.0f} ms",
-            flush=True,
+    generators = start_generators(ports, path, scenario.fans, len(servers))
+    try:
+        admitted = opened(generators)
+        connect_seconds = time.perf_counter() - started
+        time.sleep(settle)
+        memory_per_fan = (
+            (sum(server.rss_bytes() for server in servers) - rss_before) / max(1, admitted) / 1024
         )
-        cpu_total, delivered_total = cpu_total + cpu, delivered_total + delivered
-        await asyncio.sleep(1)
-    for fan in fans:
-        fan.transport.close()
-    await asyncio.sleep(1)
-    cpu_per_frame = cpu_total / max(1, delivered_total) * 1e6
-    return Result(scenario, len(fans), connect_seconds, latencies, cpu_per_frame, memory_per_fan)
+        if profile:
+            from profile_fanout import Sampler
+
+            sampler = Sampler(servers[0].process.pid)
+        hub_before = [hub_figures(port) for port in ports]
+        latencies, cpu_ns, generator_seconds = [], 0, 0.0
+        for n in range(goals):
+            cpu, generator_cpu, arrivals = goal(n, ports, info, generators, admitted, servers)
+            latencies.append(arrivals)
+            cpu_ns, generator_seconds = cpu_ns + cpu, generator_seconds + generator_cpu
+            time.sleep(1)
+        parts = sampler.stop() if profile else Counter()
+        hub = [
+            (after[0] - before[0], after[1] - before[1])
+            for before, after in zip(hub_before, [hub_figures(port) for port in ports], strict=True)
+        ]
+    finally:
+        for generator in generators:
+            generator.close()
+    delivered = max(1, sum(len(each) for each in latencies))
+    return Result(
+        scenario,
+        admitted,
+        connect_seconds,
+        latencies,
+        cpu_ns / 1e3 / delivered,
+        memory_per_fan,
+        generator_seconds * 1e6 / delivered,
+        per_frame(sum(seconds for seconds, _ in hub) * 1e6, sum(frames for _, frames in hub)),
+        parts,
+    )
 
 
-def run(scenario: Scenario, env: dict, info: dict, goals: int, settle: float) -> Result:
+def per_frame(total: float, frames: float) -> float:
+    return total / frames if frames else float("nan")
+
+
+def start_generators(ports: list[int], path: str, fans: int, servers: int) -> list[Generator]:
+    """One generator on the core a single server leaves free; past one generator's fans, as
+    many as needed, unpinned (the servers then have a core each)."""
+    count = max(1, -(-fans // FANS_PER_GENERATOR))
+    cpu = GENERATOR_CPU if servers == 1 and count == 1 and CPUS > 1 else None
+    shares = [fans // count + (1 if n < fans % count else 0) for n in range(count)]
+    return [Generator(ports, path, share, cpu) for share in shares]
+
+
+def opened(generators: list[Generator]) -> int:
+    admitted, failures = 0, Counter()
+    for generator in generators:
+        count, failed = generator.opened()
+        admitted, failures = admitted + count, failures + Counter(failed)
+    if failures:
+        print(f"  fans not admitted: {dict(failures)}", flush=True)
+    return admitted
+
+
+def goal(n: int, ports: list[int], info: dict, generators: list[Generator], fans: int, servers: list[Server]):
+    """One goal saved through the API: the servers' CPU (ns) and the generators' (s) over it,
+    and each fan's latency (s) from sending the save."""
+    port = ports[n % len(ports)]
+    minute = clock_minute(port, info)
+    cpu_before = sum(server.cpu_ns() for server in servers)
+    generators_before = sum(generator.cpu_seconds() for generator in generators)
+    sent = time.perf_counter()
+    seq = record_goal(port, info, minute)
+    saved = time.perf_counter() - sent
+    deadline = time.perf_counter() + 15
+    while sum(generator.arrived(seq) for generator in generators) < fans and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # stragglers, and the server's CPU to settle
+    cpu = sum(server.cpu_ns() for server in servers) - cpu_before
+    generator_cpu = sum(generator.cpu_seconds() for generator in generators) - generators_before
+    arrivals = [arrival - sent for generator in generators for arrival in generator.arrivals(seq)]
+    print(
+        f"  goal {n + 1}: {len(arrivals)}/{fans} fans, p99 {percentile(arrivals, 0.99) * 1000:.0f} ms,"
+        f" last {max(arrivals, default=float('nan')) * 1000:.0f} ms, server CPU {cpu / 1e6:.0f} ms"
+        f" ({cpu / 1e3 / max(1, len(arrivals)):.1f} µs a frame), generator CPU {generator_cpu * 1000:.0f} ms,"
+        f" editor's save answered in {saved * 1000:.0f} ms,"
+        f" first fan {min(arrivals, default=float('nan')) * 1000:.0f} ms",
+        flush=True,
+    )
+    return cpu, generator_cpu, arrivals
+
+
+def measure_servers(
+    scenario: Scenario, env: dict, info: dict, goals: int, settle: float = 3, profile: bool = False
+) -> Result:
+    """Starts the scenario's servers (one per core), measures, stops them."""
     print(f"{scenario.name}: {scenario.fans} fans on {len(scenario.servers)} process(es)", flush=True)
-    cpus = [0] if len(scenario.servers) == 1 else list(range(len(scenario.servers)))
     servers = [
-        Server(kind, env, cpu=cpus[n % len(cpus)] if CPUS > 1 else None, app=scenario.app)
+        Server(kind, env, cpu=n % CPUS if CPUS > 1 else None, app=scenario.app)
         for n, kind in enumerate(scenario.servers)
     ]
     try:
         for server in servers:
             server.start()
-        if len(scenario.servers) == 1 and CPUS > 1:
-            os.sched_setaffinity(0, {GENERATOR_CPU})
-        else:
-            os.sched_setaffinity(0, set(range(CPUS)))
-        return asyncio.run(measure(scenario, servers, info, goals, settle))
+        return measure(scenario, servers, info, goals, settle, profile)
     finally:
         for server in servers:
             server.stop()
@@ -168,7 +243,10 @@ def storm(kind: str, env: dict, info: dict, fans: int, within: float) -> tuple[i
             print(f"  failures: {dict(crowd.failures)}", flush=True)
             return len(opened), crowd.refused, percentile(crowd.connect_times, 0.99)
 
-        return asyncio.run(go())
+        try:
+            return asyncio.run(go())
+        finally:
+            os.sched_setaffinity(0, set(range(CPUS)))
 
 
 def warm(port: int, info: dict) -> None:
@@ -184,79 +262,38 @@ def current_seq(port: int, info: dict) -> int:
     return json.loads(connection.getresponse().read())["seq"]
 
 
-def ms(value: float) -> str:
-    return f"{value * 1000:,.0f} ms"
+def alone(**options: object) -> str:
+    """The options of `python bench/fanout.py` that run one scenario and nothing else."""
+    chosen: dict[str, object] = {"servers": "''", "stock_servers": "''", "more_fans": 0, "scale_fans": 0}
+    chosen.update(storm=0, profile_fans=0, **options)
+    return " ".join(f"--{name.replace('_', '-')} {value}" for name, value in chosen.items())
 
 
-def table(results: list[Result], stocks: dict[str, Result]) -> str:
-    """Each fan-out result beside the stock baseline on the same ASGI server."""
-    lines = [
-        "| scenario | fans admitted | delivered | p50 | p90 | p99 | time to last | p99: stock ÷ this |"
-        " server CPU per frame | memory per idle fan |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for result in results:
-        values = result.all_latencies()
-        p99 = percentile(values, 0.99)
-        stock = stocks.get(result.scenario.servers[0])
-        ratio = (
-            f"{percentile(stock.all_latencies(), 0.99) / p99:.1f}×"
-            if stock is not None and result is not stock and values
-            else "—"
-        )
-        last = max((max(goal) for goal in result.latencies if goal), default=float("nan"))
-        lines.append(
-            f"| {result.scenario.name} | {result.admitted:,}/{result.scenario.fans:,}"
-            f" | {result.delivered():.1%} | {ms(percentile(values, 0.5))} | {ms(percentile(values, 0.9))}"
-            f" | {ms(p99)} | {ms(last)} | {ratio} |"
-            f" {result.cpu_per_frame_us:,.0f} µs | {result.memory_per_fan_kb:,.1f} KB |"
-        )
-    return "\n".join(lines)
-
-
-def fan_out(kind: str, fans: int, processes: int = 1) -> Scenario:
-    name = (
-        f"MatchCentre fan-out, {kind}"
-        if processes == 1
-        else f"MatchCentre fan-out, {processes} × {kind} behind Redis"
-    )
+def fan_out(kind: str, fans: int, processes: int = 1, command: str = "") -> Scenario:
+    name = f"MatchCentre, {kind}" if processes == 1 else f"MatchCentre, {processes} × {kind} behind Redis"
     return Scenario(
-        name, [kind] * processes, "matchcentre.asgi:application", "/ws/matches/{match}/?since=SEQ", fans
+        name,
+        [kind] * processes,
+        "matchcentre.asgi:application",
+        "/ws/matches/{match}/?since=SEQ",
+        fans,
+        command,
     )
 
 
-def stock_channels(kind: str, fans: int) -> Scenario:
+def stock_channels(kind: str, fans: int, command: str = "") -> Scenario:
     return Scenario(
         f"stock Channels (tutorial consumer), {kind}",
         [kind],
         "bench.stock_asgi:application",
         "/ws/bench/stock/{match}/",
         fans,
+        command,
     )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--fans", type=int, default=5000, help="fans on one server process (default 5000)")
-    parser.add_argument(
-        "--scale-fans", type=int, default=10000, help="fans over two processes (default 10000; 0 skips)"
-    )
-    parser.add_argument(
-        "--storm", type=int, default=5000, help="fans of the connect storm (default 5000; 0 skips)"
-    )
-    parser.add_argument("--storm-seconds", type=float, default=10)
-    parser.add_argument("--goals", type=int, default=5, help="goals per scenario (default 5)")
-    parser.add_argument("--servers", default="daphne,uvicorn,granian", help="ASGI servers to compare")
-    parser.add_argument(
-        "--stock-servers", default="daphne,uvicorn", help="servers of the stock baseline runs"
-    )
-    parser.add_argument("--recommended", default="uvicorn", help="the server of the two-process run")
-    parser.add_argument(
-        "--settle", type=float, default=3, help="seconds between connecting and the first goal"
-    )
-    args = parser.parse_args()
+    args = arguments()
     raise_file_limit()
     env = bench_env()
     if not env.get("REDIS_URL"):
@@ -264,60 +301,78 @@ def main() -> None:
             "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): the scenarios are the production configuration."
         )
     info = prepare(env)
-    kinds = args.servers.split(",")
+    fans, goals, settle, best = args.fans, args.goals, args.settle, args.recommended
     stocks = {
-        kind: run(stock_channels(kind, args.fans), env, info, args.goals, args.settle)
-        for kind in args.stock_servers.split(",")
-        if kind
+        kind: measure_servers(
+            stock_channels(kind, fans, alone(stock_servers=kind, fans=fans, goals=goals)),
+            env,
+            info,
+            goals,
+            settle,
+        )
+        for kind in filter(None, args.stock_servers.split(","))
     }
-    results = [run(fan_out(kind, args.fans), env, info, args.goals, args.settle) for kind in kinds]
+    results = [
+        measure_servers(
+            fan_out(kind, fans, command=alone(servers=kind, fans=fans, goals=goals)), env, info, goals, settle
+        )
+        for kind in filter(None, args.servers.split(","))
+    ]
+    if args.more_fans:
+        command = alone(recommended=best, more_fans=args.more_fans, goals=goals)
+        results.append(
+            measure_servers(fan_out(best, args.more_fans, command=command), env, info, goals, settle)
+        )
     if args.scale_fans:
-        results.append(run(fan_out(args.recommended, args.scale_fans, 2), env, info, args.goals, args.settle))
+        command = alone(recommended=best, scale_fans=args.scale_fans, goals=goals)
+        results.append(measure_servers(fan_out(best, args.scale_fans, 2, command), env, info, goals, settle))
+    profile = ""
+    if args.profile_fans:
+        from profile_fanout import profile_section
+
+        profile = profile_section(env, info, args.profile_fans, args.profile_goals)
     storms = []
-    for kind in kinds if args.storm else ():
+    for kind in filter(None, args.servers.split(",")) if args.storm else ():
         admitted, refused, p99 = storm(kind, env, info, args.storm, args.storm_seconds)
         print(
-            f"storm on {kind}: {admitted}/{args.storm} admitted, {refused} refused, p99 handshake {ms(p99)}",
-            flush=True,
+            f"storm on {kind}: {admitted}/{args.storm} admitted, {refused} refused,"
+            f" p99 handshake {p99 * 1000:,.0f} ms"
         )
         storms.append((kind, admitted, refused, p99))
-    write_section("fanout", report(args, [*stocks.values(), *results], stocks, storms))
+    from fanout_report import report
+
+    write_section("fanout", report(args, [*stocks.values(), *results], stocks, storms, profile))
 
 
-def report(args, results: list[Result], stocks: dict[str, Result], storms: list) -> str:
-    lines = [
-        "## Live fan-out: one goal to every open page",
-        "",
-        f"Machine: {machine()}. One server process pinned to core 0 and the load generator to core 1;"
-        " in the two-process run one server per core and the generator unpinned."
-        " PostgreSQL and Redis on the same machine.",
-        "",
-        f"Command: `python bench/fanout.py --fans {args.fans} --scale-fans {args.scale_fans}"
-        f" --storm {args.storm} --goals {args.goals} --servers {args.servers}"
-        f" --stock-servers {args.stock_servers}` (with `REDIS_URL` and `BENCH_DATABASE_URL` set)."
-        f" {args.goals} goals per scenario, each recorded through the editors' JSON API at the"
-        " minute being played; latency runs from sending the editor's request to the last byte"
-        " of the goal's frame at each fan, so it includes the save. Percentiles are over every"
-        " delivered frame of every goal; server CPU per"
-        " frame is the server's CPU time over the goals (saves included) divided by the frames delivered.",
-        "",
-        table(results, stocks),
-        "",
-    ]
-    if storms:
-        lines += [
-            f"Connect storm: {args.storm:,} fans connecting evenly within {args.storm_seconds:g} s"
-            " to one process"
-            " (pages reconnecting after a restart), each with `?since=` its page's seq.",
-            "",
-            "| server | admitted | refused or timed out | p99 handshake |",
-            "| --- | --- | --- | --- |",
-        ]
-        lines += [
-            f"| {kind} | {admitted:,}/{args.storm:,} | {refused:,} | {ms(p99)} |"
-            for kind, admitted, refused, p99 in storms
-        ]
-    return "\n".join(lines)
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--fans", type=int, default=5000, help="fans on one process of each server (default 5000)"
+    )
+    parser.add_argument(
+        "--more-fans", type=int, default=10000, help="fans on one process of --recommended (0 skips)"
+    )
+    parser.add_argument(
+        "--scale-fans", type=int, default=20000, help="fans on two processes behind Redis (0 skips)"
+    )
+    parser.add_argument(
+        "--storm", type=int, default=5000, help="fans of the connect storm (default 5000; 0 skips)"
+    )
+    parser.add_argument("--storm-seconds", type=float, default=10)
+    parser.add_argument("--profile-fans", type=int, default=5000, help="fans of the CPU profile (0 skips)")
+    parser.add_argument("--profile-goals", type=int, default=3)
+    parser.add_argument("--goals", type=int, default=5, help="goals per scenario (default 5)")
+    parser.add_argument("--servers", default="daphne,uvicorn,granian", help="ASGI servers to compare")
+    parser.add_argument("--stock-servers", default="uvicorn", help="servers of the stock baseline runs")
+    parser.add_argument(
+        "--recommended", default="uvicorn", help="the server of the --more-fans and two-process runs"
+    )
+    parser.add_argument(
+        "--settle", type=float, default=3, help="seconds between connecting and the first goal"
+    )
+    return parser.parse_args()
 
 
 if __name__ == "__main__":

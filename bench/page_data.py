@@ -1,6 +1,8 @@
 """Run by bench/pages.py in the server's environment: two bench matches in play, one with 10
 events and one with 60 (goals, cards, substitutions, commentary), and each page's database
-queries counted in process. Prints one line of JSON.
+queries counted in process: rendered (a reader's own page), kept (an anonymous reader's page from
+the cache of whole pages) and a conditional GET answered 304. Empties the bench's cache first, so
+that no page of an earlier run is kept. Prints one line of JSON.
 
 Usage: python bench/page_data.py <live match path>
 """
@@ -13,11 +15,14 @@ import django
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from fixtures_app.models import LineupEntry, Match, Player, Team  # noqa: E402
+from fixtures_app.selectors.tables import table_stage_for_match  # noqa: E402
 from fixtures_app.services.events import match_record_event  # noqa: E402
 from fixtures_app.services.status import match_change_status  # noqa: E402
 from polls.services import poll_create_for_match  # noqa: E402
@@ -91,10 +96,21 @@ def _events(count: int, squads: dict[Team, list[Player]]):
     ]
 
 
-def queries(path: str) -> int:
-    """Database queries of one request of the page, in process (a second request: caches warm)."""
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.get(path)
+def queries(path: str) -> dict[str, int]:
+    """Database queries of one request of the page, in process, caches warm: rendered for a fan
+    who voted (a page of their own), kept for an anonymous reader, and a 304."""
+    anonymous, voter = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
+    voter.cookies["voter"] = "bench-voter"
+    etag = anonymous.get(path)["ETag"]
+    voter.get(path)
+    return {
+        "rendered": _counted(voter, path, {}, 200),
+        "kept": _counted(anonymous, path, {}, 200),
+        "304": _counted(anonymous, path, {"HTTP_IF_NONE_MATCH": etag}, 304),
+    }
+
+
+def _counted(client: Client, path: str, headers: dict, status: int) -> int:
     count = 0
 
     def counting(execute, sql, params, many, context):
@@ -103,11 +119,18 @@ def queries(path: str) -> int:
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(counting):
-        assert client.get(path).status_code == 200
+        assert client.get(path, **headers).status_code == status
     return count
 
 
+def table_path(match: Match) -> str:
+    """The table page of the season whose table the seed's page shows beside the match."""
+    season = table_stage_for_match(match).season
+    return reverse("fixtures_app:table", args=[season.competition.slug, season.slug])
+
+
 def main() -> None:
+    cache.clear()
     now = timezone.now()
     live_path = sys.argv[1]
     matches = {size: bench_match(size, now=now) for size in SIZES}
@@ -115,6 +138,7 @@ def main() -> None:
     paths = {
         "home": "/",
         "seed": seed.get_absolute_url(),
+        "table": table_path(seed),
         "live": live_path,
         **{f"events{size}": match.get_absolute_url() for size, match in matches.items()},
     }

@@ -1,14 +1,22 @@
-"""Vote burst: many fans vote on one poll as fast as the server takes them, then the count is checked.
+"""Vote burst: thousands of distinct new fans vote on one poll as the match page's script sends
+the vote, as fast as the server takes them; then the count is checked.
 
-Each fan is new (no voter cookie: the server gives one, as to a fan's first vote) and votes
-the way the match page's script does (form body, CSRF token, Accept: application/json),
-over keep-alive connections. Some fans vote a second time with the cookie they were given
-and another answer: the server must answer "already voted" and count nothing. A websocket
-on the match page watches the throttled live tally. Afterwards: votes in the database ==
-votes the server said it counted, and the live tally's last total == the database's.
+Each fan is a new browser: its own CSRF secret (static/site/csrf.js: the `csrftoken` cookie and
+the same value in the form), its own ballot id (static/polls/poll.js: 32 hex digits), the
+headers a browser's fetch() from the match page carries (Origin, Referer, Sec-Fetch-*,
+Accept: application/json, X-Requested-With), the body URL-encoded. A fixed number of fans
+(20,000 by default) goes through a fixed number of keep-alive connections: the votes in flight
+(64 and 256 by default). Some fans send their vote again (a retry whose answer was lost: the
+same bytes, answered "counted" as the first send was, counting nothing more) and some vote again
+with the cookie they were given and another answer ("already voted"). A websocket on the match
+page watches the throttled live tally. Afterwards: one vote per fan in the database, exactly as
+many as the server answered "counted", no repeat counted, the live tally's last total equal to
+the database's.
 
-The generator runs on core 1 and the server on core 0 (unless a server is given several
-workers, which then share both cores with the generator). Run `python bench/votes.py --help`.
+One server process runs on core 0 and the generator on core 1; `uvicorn*2` is two worker
+processes sharing both cores with the generator. py-spy samples the one-process server
+with py-spy (when installed; `--no-profile` not) and breaks its CPU per vote down. Run
+`python bench/votes.py --help`.
 """
 
 import argparse
@@ -21,92 +29,125 @@ import secrets
 import string
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from client import Connection, connect, request_bytes  # noqa: E402
+from client import Connection, Response, connect, request_bytes  # noqa: E402
 from common import (  # noqa: E402
     CPUS,
+    REDIS_DB_2,
     SERVERS,
     Server,
     add_databases_argument,
     bench_env,
     database_configs,
     ensure_database,
+    free_port,
     machine,
     percentile,
     prepare,
     run_json,
     write_section,
 )
+from vote_profile import BEFORE, Profiler, breakdown, profile_table, py_spy  # noqa: E402
 
-DATABASES = database_configs("votes")
+ALPHABET = string.ascii_letters + string.digits
+
+
+def databases() -> dict[str, dict[str, str]]:
+    """common.database_configs("votes"), with `make bench`'s BENCH_DATABASE_URL and REDIS_URL for
+    PostgreSQL when they are given (a database and a Redis of the run's own)."""
+    configs = database_configs("votes")
+    url = os.environ.get("BENCH_DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        configs["postgres"]["DATABASE_URL"] = url
+    configs["postgres"]["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL") or REDIS_DB_2
+    return configs
 
 
 @dataclass
 class Burst:
-    seconds: float
+    fans: int
+    in_flight: int
+    seconds: float = 0.0
     counted: int = 0
-    repeats: int = 0
-    repeats_counted: int = 0
+    retries: int = 0  # the same vote sent again
+    retries_wrong: int = 0  # a retry not answered as the first send was
+    changes: int = 0  # another answer with the fan's cookie
+    changes_counted: int = 0
     refused: collections.Counter = field(default_factory=collections.Counter)
     errors: int = 0
     latencies: list[float] = field(default_factory=list)
-    per_second: collections.Counter = field(default_factory=collections.Counter)
     generator_cpu: float = 0.0
     tally_totals: list[int] = field(default_factory=list)
     watch_error: str = ""
 
     @property
-    def sustained(self) -> float:
-        """Counted votes a second after the first (warm-up) second, and the slowest whole second."""
-        seconds = [self.per_second[s] for s in range(1, int(self.seconds))]
-        return sum(seconds) / len(seconds) if seconds else float("nan")
-
-    @property
-    def slowest_second(self) -> int:
-        return min((self.per_second[s] for s in range(1, int(self.seconds))), default=0)
+    def rate(self) -> float:
+        return self.counted / self.seconds if self.seconds else float("nan")
 
 
-async def burst(port: int, info: dict, *, seconds: float, connections: int, repeat_every: int) -> Burst:
-    result = Burst(seconds=seconds)
-    csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
-    headers = {
-        "Accept": "application/json",
-        "X-Requested-With": "XMLHttpRequest",
-        "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
-    }
-    path = f"/polls/{info['poll']}/vote/"
-    options = info["options"]
+class Fans:
+    """The fans' first votes, prepared before the burst (the generator has one core to spend)."""
 
-    def vote_bytes(option: int, voter: bytes | None) -> bytes:
-        cookie = f"csrftoken={csrf}" + (f"; voter={voter.decode()}" if voter else "")
-        return request_bytes(
-            "POST",
-            path,
-            port=port,
-            headers={**headers, "Cookie": cookie},
-            body=f"csrfmiddlewaretoken={csrf}&option={option}".encode(),
-        )
+    def __init__(self, port: int, info: dict, count: int) -> None:
+        self.port = port
+        self.path = f"/polls/{info['poll']}/vote/"
+        self.origin = f"http://127.0.0.1:{port}"
+        self.referer = self.origin + info["path"]
+        self.options = info["options"]
+        self.first = [self.vote(n) for n in range(count)]
 
-    new_fan = [vote_bytes(option, None) for option in options]
-    returning: collections.deque[bytes] = collections.deque()
+    def vote(self, n: int, *, option: int | None = None, voter: bytes | None = None) -> bytes:
+        """Fan n's vote as the page's script sends it (the same CSRF secret and ballot on every send)."""
+        secret = "".join(secrets.choice(ALPHABET) for _ in range(32)) if voter is None else voter_secret(n)
+        ballot = secrets.token_hex(16) if voter is None else voter_secret(n)
+        cookie = f"csrftoken={secret}" + (f"; voter={voter.decode()}" if voter else "")
+        option = self.options[n % len(self.options)] if option is None else option
+        body = f"csrfmiddlewaretoken={secret}&option={option}&ballot={ballot}".encode()
+        headers = {
+            "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36",
+            "Accept": "application/json",
+            "Accept-Language": "en-GB,en;q=0.9",
+            "Accept-Encoding": "gzip, deflate, br",
+            "X-Requested-With": "XMLHttpRequest",
+            "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
+            "Origin": self.origin,
+            "Referer": self.referer,
+            "Sec-Fetch-Site": "same-origin",
+            "Sec-Fetch-Mode": "cors",
+            "Sec-Fetch-Dest": "empty",
+            "Cookie": cookie,
+        }
+        return request_bytes("POST", self.path, port=self.port, headers=headers, body=body)
+
+
+def voter_secret(n: int) -> str:
+    """A returning fan's CSRF secret and ballot: any well-formed ones (the cookie says who it is)."""
+    return f"{n:032x}"
+
+
+def counted(response: Response) -> bool:
+    return b'"counted": true' in response.body or b'"counted":true' in response.body
+
+
+async def burst(
+    port: int, info: dict, fans: Fans, *, in_flight: int, repeat_every: int, on_start: Callable[[], None]
+) -> Burst:
+    """The fans' votes; `on_start` is called once the server is warm (its match page's socket open)."""
+    result = Burst(fans=len(fans.first), in_flight=in_flight)
+    queue = collections.deque(enumerate(fans.first))
+    again: collections.deque[tuple[str, int, bytes]] = collections.deque()
     ready = asyncio.Event()
     watcher = asyncio.create_task(watch_tally(port, info["match"], result.tally_totals, ready))
     await asyncio.wait([watcher, asyncio.create_task(ready.wait())], return_when=asyncio.FIRST_COMPLETED)
-    started = time.perf_counter()
-    deadline = started + seconds
-    sent = 0
 
     async def fan_loop(connection: Connection) -> None:
-        nonlocal sent
-        while time.perf_counter() < deadline and not connection.closed:
-            sent += 1
-            ticket = sent
-            repeat = bool(returning) and ticket % repeat_every == 0
-            raw = returning.popleft() if repeat else new_fan[ticket % len(new_fan)]
+        while (again or queue) and not connection.closed:
+            kind, n, raw = again.popleft() if again else ("first", *queue.popleft())
             try:
                 response = await connection.send(raw)
             except ConnectionError:
@@ -115,24 +156,27 @@ async def burst(port: int, info: dict, *, seconds: float, connections: int, repe
             result.latencies.append(response.seconds)
             if response.status != 200:
                 result.refused[response.status] += 1
-                continue
-            counted = b'"counted": true' in response.body or b'"counted":true' in response.body
-            if repeat:
-                result.repeats += 1
-                result.repeats_counted += counted
-            elif counted:
-                result.counted += 1
-                result.per_second[int(time.perf_counter() - started)] += 1
-                if ticket % repeat_every == 1:
-                    voter = response.cookie(b"voter")
-                    another = options[(ticket + 1) % len(options)]
-                    returning.append(vote_bytes(another, voter))
-            else:
+            elif kind == "retry":
+                result.retries += 1
+                result.retries_wrong += not counted(response)
+            elif kind == "change":
+                result.changes += 1
+                result.changes_counted += counted(response)
+            elif not counted(response):
                 result.errors += 1  # a new fan must be counted
+            else:
+                result.counted += 1
+                if n % repeat_every == 0:
+                    again.append(("retry", n, raw))
+                    other = fans.options[(n + 1) % len(fans.options)]
+                    again.append(("change", n, fans.vote(n, option=other, voter=response.cookie(b"voter"))))
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    pool = await asyncio.gather(*(connect(port) for _ in range(connections)))
+    pool = await asyncio.gather(*(connect(port) for _ in range(in_flight)))
+    on_start()
+    started = time.perf_counter()
     await asyncio.gather(*(fan_loop(connection) for connection in pool))
+    result.seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
     result.generator_cpu = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
     for connection in pool:
@@ -164,7 +208,6 @@ import json, sys
 import django
 django.setup()
 from polls.models import Poll, Vote
-from polls.selectors import poll_tally
 from polls.services import poll_reopen
 poll = Poll.objects.get(pk=int(sys.argv[2]))
 if sys.argv[1] == "reset":
@@ -183,144 +226,165 @@ def database(env: dict[str, str], action: str, poll: int) -> dict:
     return run_json(["-c", DB_HELPER, action, str(poll)], env)
 
 
-def server_for(spec: str, env: dict[str, str]) -> Server:
+def server_for(spec: str, env: dict[str, str], port: int) -> Server:
     """`uvicorn` is one process on core 0; `uvicorn*2` is two workers on both cores."""
     kind, _, workers = spec.partition("*")
     if not workers:
-        return Server(kind, env, cpu=0)
+        return Server(kind, env, cpu=0, port=port)
     name = f"{kind}-{workers}"
     flag = {"uvicorn": f"--workers={workers}", "granian": f"--workers={workers}"}[kind]
     base = SERVERS[kind]
     SERVERS[name] = lambda port, app: [arg for arg in base(port, app) if arg != "--workers=1"] + [flag]
-    return Server(name, env, cpu=None)
+    return Server(name, env, cpu=None, port=port)
 
 
-def run_one(spec: str, env: dict[str, str], info: dict, args: argparse.Namespace) -> dict:
+def run_one(spec: str, env: dict[str, str], info: dict, args: argparse.Namespace, in_flight: int) -> dict:
     before = database(env, "reset", info["poll"])
-    server = server_for(spec, env).start()
+    server = server_for(spec, env, args.port or free_port()).start()
+    profilers: list[Profiler] = []
+    cpu_before: list[float] = []
+
+    def on_start() -> None:
+        """Measured from here: the first socket's imports and URL conf are not the votes' cost."""
+        if args.profile and "*" not in spec and py_spy():
+            profilers.append(Profiler(server, f"votes-{spec}-{in_flight}"))
+        cpu_before.append(server.cpu_seconds())
+
     try:
-        cpu_before = server.cpu_seconds()
+        fans = Fans(server.port, info, args.fans)
+        repeat_every = round(1 / args.repeats)
         result = asyncio.run(
-            burst(
-                server.port,
-                info,
-                seconds=args.seconds,
-                connections=args.connections,
-                repeat_every=round(1 / args.repeats),
-            )
+            burst(server.port, info, fans, in_flight=in_flight, repeat_every=repeat_every, on_start=on_start)
         )
-        server_cpu = server.cpu_seconds() - cpu_before
+        server_cpu = server.cpu_seconds() - cpu_before[0]
+        profile = breakdown(profilers[0].stop()) if profilers else None
     finally:
         server.stop()
     after = database(env, "count", info["poll"])
-    return {"spec": spec, "result": result, "before": before, "after": after, "server_cpu": server_cpu}
+    return {
+        "spec": spec,
+        "result": result,
+        "before": before,
+        "after": after,
+        "server_cpu": server_cpu,
+        "profile": profile,
+    }
+
+
+def exact(run: dict) -> bool:
+    result: Burst = run["result"]
+    stored = run["after"]["fans"] - run["before"]["fans"]
+    return (
+        stored == result.counted == result.fans
+        and run["after"]["distinct_fans"] == run["after"]["fans"]
+        and result.changes_counted == 0
+        and result.retries_wrong == 0
+        and bool(result.tally_totals)
+        and result.tally_totals[-1] == run["after"]["votes"]
+    )
 
 
 def row(db: str, run: dict) -> str:
     result: Burst = run["result"]
     stored = run["after"]["fans"] - run["before"]["fans"]
-    counted_once = (
-        stored == result.counted
-        and run["after"]["distinct_fans"] == run["after"]["fans"]
-        and result.repeats_counted == 0
-    )
-    if result.tally_totals:
-        tally = f"{result.tally_totals[-1]:,} / {run['after']['votes']:,}"
-        exact = counted_once and result.tally_totals[-1] == run["after"]["votes"]
-        verdict = "yes" if exact else "**NO**"
-    else:  # the match page's socket failed: the count is checked, the live tally is not
-        tally = f"no socket ({result.watch_error[:60] or 'no push'}) / {run['after']['votes']:,}"
-        verdict = "votes yes, tally unseen" if counted_once else "**NO**"
+    tally = f"{result.tally_totals[-1]:,}" if result.tally_totals else f"none ({result.watch_error[:40]})"
     refused = ", ".join(f"{n}×{status}" for status, n in sorted(result.refused.items())) or "0"
-    latencies = result.latencies
+    requests = len(result.latencies) or 1
     return (
-        f"| {run['spec']} | {db} | **{result.sustained:,.0f}** | {result.slowest_second:,} "
-        f"| {percentile(latencies, 0.5) * 1000:.1f} | {percentile(latencies, 0.99) * 1000:.1f} "
-        f"| {result.counted:,} | {stored:,} | {result.repeats:,} ({result.repeats_counted}) "
-        f"| {tally} | {refused} / {result.errors} | {verdict} "
-        f"| {run['server_cpu'] / (result.seconds):.0%} | {result.generator_cpu / result.seconds:.0%} |"
+        f"| {run['spec']} | {db} | {result.in_flight} | **{result.rate:,.0f}** "
+        f"| {percentile(result.latencies, 0.5) * 1000:.1f} | {percentile(result.latencies, 0.99) * 1000:.1f} "
+        f"| {result.counted:,} / {stored:,} | {result.retries:,} ({result.retries_wrong}) "
+        f"| {result.changes:,} ({result.changes_counted}) | {tally} / {run['after']['votes']:,} "
+        f"| {refused} / {result.errors} | {'yes' if exact(run) else '**NO**'} "
+        f"| {run['server_cpu'] / requests * 1e6:,.0f} | {result.generator_cpu / result.seconds:.0%} |"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=10, help="length of each burst (default 10)")
+    parser.add_argument("--fans", type=int, default=20_000, help="distinct new fans per run (default 20000)")
     parser.add_argument(
-        "--servers",
-        default="daphne,uvicorn,granian",
-        help="comma-separated: daphne, uvicorn, granian; `uvicorn*2` for two workers (default %(default)s)",
+        "--in-flight", default="64,256", help="votes in flight (keep-alive connections), comma-separated"
+    )
+    parser.add_argument(
+        "--servers", default="uvicorn,uvicorn*2", help="uvicorn, daphne, granian; `uvicorn*2`: two workers"
     )
     add_databases_argument(parser)
+    parser.set_defaults(databases="postgres,sqlite")
     parser.add_argument(
-        "--connections", type=int, default=256, help="keep-alive connections, fans in flight (default 256)"
-    )
-    parser.add_argument(
-        "--repeats", type=float, default=0.05, help="share of fans voting twice (default 0.05)"
+        "--repeats", type=float, default=0.05, help="share of fans sending again (default 0.05)"
     )
     parser.add_argument(
         "--rate-limits",
         action="store_true",
         help="count every vote against rate limits too high to refuse any",
     )
+    parser.add_argument("--port", type=int, default=0, help="the server's port (default: a free one)")
+    parser.add_argument(
+        "--no-profile",
+        dest="profile",
+        action="store_false",
+        help="no py-spy breakdown of the one-process server's CPU per vote (on when py-spy is installed)",
+    )
     parser.add_argument("--name", default="votes", help="bench/out/<name>.md (default votes)")
     args = parser.parse_args()
     if CPUS > 1:
         os.sched_setaffinity(0, {1})
+    try:
+        import uvloop
+
+        uvloop.install()  # the generator's own loop costs less per request
+    except ImportError:
+        pass
     load = os.getloadavg()[0]
     limits = {
         "MATCHCENTRE_POLL_VOTE_RATE_PER_FAN": "1000000/m",
         "MATCHCENTRE_POLL_VOTE_RATE_PER_ADDRESS": "1000000/m",
     }
-    lines = []
+    lines, profiles = [], []
     for db in args.databases.split(","):
-        extra = DATABASES[db]
+        extra = databases()[db]
         if "DATABASE_URL" in extra:
             ensure_database(extra["DATABASE_URL"])
         env = bench_env(**extra, **(limits if args.rate_limits else {}))
         info = prepare(env)
         for spec in args.servers.split(","):
-            run = run_one(spec, env, info, args)
-            lines.append(row(db, run))
-            print(lines[-1], flush=True)
+            if db == "sqlite" and "*" in spec:
+                continue  # SQLite takes one writer at a time: a second process would measure its lock
+            for in_flight in (int(n) for n in args.in_flight.split(",")):
+                run = run_one(spec, env, info, args, in_flight)
+                lines.append(row(db, run))
+                print(lines[-1], flush=True)
+                if run["profile"]:
+                    profile = run["profile"]
+                    profile["us"] = {
+                        k: v * run["server_cpu"] / run["result"].counted * 1e6
+                        for k, v in profile["share"].items()
+                    }
+                    profiles.append((f"{spec} {db} {in_flight}", profile))
     command = " ".join(["python", "bench/votes.py", *sys.argv[1:]])
-    write_section(args.name, report(lines, command, args, load))
+    write_section(args.name, report(lines, profiles, command, args, load))
 
 
 COLUMNS = [
-    "server",
-    "database",
-    "counted votes/s (after the 1st s)",
-    "slowest second",
-    "p50 ms",
-    "p99 ms",
-    "counted (server)",
-    "stored (database)",
-    "repeat votes (counted)",
-    "live tally / database total",
-    "refused / errors",
-    "exact",
-    "server CPU",
-    "generator CPU",
-]
-ALIGN = [
-    "---",
-    "---",
-    "---:",
-    "---:",
-    "---:",
-    "---:",
-    "---:",
-    "---:",
-    "---:",
-    "---",
-    "---",
-    "---",
-    "---:",
-    "---:",
+    ("server", "---"),
+    ("database", "---"),
+    ("in flight", "---:"),
+    ("counted votes/s", "---:"),
+    ("p50 ms", "---:"),
+    ("p99 ms", "---:"),
+    ("counted / stored", "---:"),
+    ("retries (not answered as the first)", "---:"),
+    ("changes (counted)", "---:"),
+    ("live tally / database", "---"),
+    ("refused / errors", "---"),
+    ("exact", "---"),
+    ("server CPU µs / request", "---:"),
+    ("generator CPU", "---:"),
 ]
 
 
-def report(lines: list[str], command: str, args: argparse.Namespace, load: float) -> str:
+def report(lines: list[str], profiles: list, command: str, args: argparse.Namespace, load: float) -> str:
     limits = (
         "Rate limits are on at 1,000,000 a minute (every vote counted against them, none refused)."
         if args.rate_limits
@@ -330,23 +394,36 @@ def report(lines: list[str], command: str, args: argparse.Namespace, load: float
 
 {machine()}; load average {load:.1f} when the run started (other work on the machine slows every figure).
 
-`{command}`: for each server and database, {args.seconds:g} s of new fans voting as the
-match page's script does (the poll form's fields URL-encoded, CSRF token included, JSON
-answer) over {args.connections} keep-alive connections, {args.repeats:.0%} of them voting
-again with the cookie they were given; one websocket on the match page watches the live
-tally. The server runs on core 0 and the generator on core 1 (a server written `*2` runs two
-workers on both cores, beside the generator). {limits}
+`{command}`: for each server, database and number of votes in flight, {args.fans:,} distinct
+new fans vote as the match page's script sends the vote (their own CSRF secret as cookie and
+form field, their own ballot id, the browser's Origin, Referer and Sec-Fetch-* headers, the form
+URL-encoded, a JSON answer) over that many keep-alive connections; {args.repeats:.0%} of them
+send the same vote again (a retry) and vote again with the cookie they were given and another
+answer. One websocket on the match page watches the live tally. One server process runs on core
+0 and the generator on core 1 (`*2`: two worker processes on both cores, beside the generator).
+{limits}
 
-sqlite: `bench/out/bench_votes.sqlite3`, no Redis: local-memory cache, in-process live hub. postgres:
-PostgreSQL 127.0.0.1 and Redis (cache, rate counters, live hub), `DATABASE_POOL_SIZE=20`.
+sqlite (one process only): `bench/out/bench_votes.sqlite3`, no Redis: local-memory cache,
+in-process live hub. postgres: PostgreSQL 127.0.0.1 and Redis (cache, rate counters, live hub),
+`DATABASE_POOL_SIZE=20`.
 
-| {" | ".join(COLUMNS)} |
-| {" | ".join(ALIGN)} |
+| {" | ".join(name for name, _ in COLUMNS)} |
+| {" | ".join(align for _, align in COLUMNS)} |
 {chr(10).join(lines)}
 
-"exact": the database holds one vote per fan and exactly as many new votes as the server
-answered "counted", no repeat vote was counted, and the live tally's last push equals the
-database total (the demo's seeded votes included). CPU: the share of one core over the burst.
+"counted votes/s": the new fans answered "counted", over the time from the first send to the
+last answer. "exact": the database holds one vote per fan, as many new votes as fans, each
+answered "counted"; every retry answered as its first send was and counted nothing more; no
+change of answer counted; the live tally's last push equals the database total (the demo's
+seeded votes included). CPU: the server's CPU time over the burst divided by the requests it
+answered (retries and changes included).
+
+Where one process's CPU goes, µs per counted vote (py-spy sampling the threads holding the
+GIL, shares of the process's measured CPU time; bench/vote_profile.py):
+
+{profile_table(profiles)}
+
+{BEFORE}
 """
 
 

@@ -31,6 +31,10 @@ FANS_LET_GO = Counter(
     "Sockets the hub let go, to reconnect and catch up, by reason.",
     ["reason"],
 )
+FAN_OUT_CPU = Counter(
+    "matchcentre_live_fan_out_cpu_seconds",
+    "CPU time of the loop's thread handing frames to sockets (the fan-out itself, kernel sends included).",
+)
 PUBLISH_FAILURES = Counter(
     "matchcentre_live_publish_failures",
     "Frames Redis did not take: pages that should have had them catch up later.",

@@ -82,10 +82,14 @@ async def _resume(coroutine: Frames, waiting_for: Waiting) -> None:
 class Outbox:
     """Frames for one socket, in order; at most `limit` wait behind a write in progress."""
 
-    __slots__ = ("write", "limit", "waiting", "writer", "failed")
+    __slots__ = ("write", "limit", "waiting", "writer", "failed", "direct")
 
-    def __init__(self, write: Write, *, limit: int, held: bool = False) -> None:
+    def __init__(
+        self, write: Write, *, limit: int, held: bool = False, direct: Callable[[str], bool] | None = None
+    ) -> None:
         self.write, self.limit = write, limit
+        # Writes a broadcast frame beneath ASGI when the connection plainly takes it (live/fastpath.py).
+        self.direct = direct
         # None: no write in progress. A held outbox queues until `release` (the handshake).
         self.waiting: deque[str] | None = deque() if held else None
         self.writer: asyncio.Task[None] | None = None
@@ -102,7 +106,10 @@ class Outbox:
             self.put(frame)
 
     def offer(self, frame: str) -> bool:
-        """Hands over a broadcast frame; False when the fan is too far behind (or gone)."""
+        """Hands over a broadcast frame; False when the fan is too far behind (or gone). Written
+        directly only when nothing waits or is being written, so it never overtakes a frame."""
+        if self.waiting is None and self.direct is not None and not self.failed and self.direct(frame):
+            return True
         if self.failed or (self.waiting is not None and len(self.waiting) >= self.limit):
             return False
         self.put(frame)

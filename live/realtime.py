@@ -14,6 +14,7 @@ which is all a single `make run` process needs.
 import asyncio
 import logging
 import re
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Protocol
@@ -95,6 +96,7 @@ class Hub:
 
     def deliver(self, group: str, text: str) -> None:
         """Hands the frame to every socket of the group without waiting for any of them."""
+        started = time.thread_time()
         found = SEQ.search(text, 0, 80)
         if found:
             self.saw_seq(group, int(found.group(1)))
@@ -116,6 +118,7 @@ class Hub:
                 socket.drop(CLOSE_TOO_SLOW)
         if members:
             metrics.FRAMES_SENT.inc(len(members) - let_go)
+        metrics.FAN_OUT_CPU.inc(time.thread_time() - started)
 
     def forget_seq(self, group: str) -> None:
         """From any thread: the group's latest seq is unknown (a frame was not delivered), so the

@@ -1,6 +1,7 @@
 """The socket base every live page's consumer builds on: frames from the hub go straight to the
 server's `send` through the fan's bounded outbox (live/outbox.py), skipping Channels' channel
-layer; replies and catch-ups go the same way, in order. Page-specific consumers stay with
+layer, or on Uvicorn straight to the connection, encoded once for every fan (live/fastpath.py);
+replies and catch-ups go through the outbox too, in order. Page-specific consumers stay with
 their app (fixtures_app/consumers.py)."""
 
 import asyncio
@@ -14,7 +15,7 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
-from live import realtime
+from live import fastpath, realtime
 from live.outbox import Outbox, ServerSend, raw_send
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,8 @@ class LiveSocket(AsyncWebsocketConsumer):
         async def write(text: str) -> None:  # a coroutine, whatever awaitable the server's send gives
             await send({"type": "websocket.send", "text": text})
 
-        self.outbox = Outbox(write, limit=settings.LIVE_SEND_QUEUE, held=True)
+        direct = fastpath.direct_writer(send)
+        self.outbox = Outbox(write, limit=settings.LIVE_SEND_QUEUE, held=True, direct=direct)
         return self.outbox
 
     async def accept(

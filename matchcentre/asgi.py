@@ -19,9 +19,10 @@ from polls.endpoint import VoteLane  # noqa: E402
 
 site = ProtocolTypeRouter(
     {
-        # Bodies over the limit are cut short as they arrive (matchcentre/request_size.py); fans'
-        # votes from the page's script take a lane in front of Django (polls/endpoint.py).
-        "http": RequestSizeLimit(VoteLane(django_asgi_app)),
+        # Fans' votes from the page's script take a lane in front of everything else
+        # (polls/endpoint.py: it reads no body over 8 KB); other bodies over the limit are cut short
+        # as they arrive (matchcentre/request_size.py).
+        "http": VoteLane(RequestSizeLimit(django_asgi_app)),  # type: ignore[arg-type]  # Django's stub types scope as dict
         "websocket": with_raw_send(
             # URLRouter's stub wants its own pattern type, which path() never gives (matchcentre/routing.py).
             SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ that cannot be kept means (matchcentre/http.py lets the request go on; the vote 
 
 import logging
 import threading
+from functools import cached_property
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -20,10 +21,21 @@ logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 skipped = 0  # reads and writes the cache could not take, since the process started
 _out_of_reach = False
+# Django makes a cache object per request under ASGI (each request is a context of its own), and
+# each would open its own connection to Redis: the client, with its connection pool, is shared.
+_clients: dict[str, Any] = {}
 
 
 class ForgivingRedisCache(RedisCache):
     """Django's Redis cache whose reads miss and whose writes are skipped while Redis is out of reach."""
+
+    @cached_property
+    def _cache(self):
+        key = repr([self._servers, sorted(self._options.items(), key=repr)])
+        with _lock:
+            if key not in _clients:
+                _clients[key] = self._class(self._servers, **self._options)
+            return _clients[key]
 
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return _forgiving(lambda: super(ForgivingRedisCache, self).get(key, default, version), default)

@@ -228,6 +228,9 @@ LIVE_POLL_INTERVAL = int(os.environ.get("MATCHCENTRE_LIVE_POLL_INTERVAL", "5"))
 # Frames that may wait for a fan whose connection is slower than the match: past this many the
 # fan is dropped (its page reconnects and catches up), so one slow phone costs bounded memory.
 LIVE_SEND_QUEUE = int(os.environ.get("MATCHCENTRE_LIVE_SEND_QUEUE", "32"))
+# Hub frames written straight to the connection on Uvicorn's websockets-sansio protocol, encoded
+# once for every fan (live/fastpath.py); off: every frame goes through ASGI, as on other servers.
+LIVE_DIRECT_WRITES = env_bool("MATCHCENTRE_LIVE_DIRECT_WRITES", True)
 
 # Embeddable widgets (/embed/matches/<id>/, /embed/competitions/<c>/<s>/table/): the origins of the
 # sites that may put them in an iframe (scheme://host[:port], a host may start with "*."), space- or
@@ -270,6 +273,10 @@ POLLS_TALLY_CACHE_SECONDS = float(os.environ.get("MATCHCENTRE_POLL_TALLY_CACHE_S
 # (by Django itself only with DJANGO_DEBUG on; in production by the proxy or a bucket).
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
+# Photos posted into a match's timeline: their renditions are kept in MEDIA_ROOT/live-photos/
+# and served by the site at /photos/ (cached for a year: a name is never reused). The address
+# pages link them at: the site's own, or a CDN's whose origin is the site (docs/OPERATIONS.md).
+PHOTO_URL = os.environ.get("MATCHCENTRE_PHOTO_URL", "/photos/")
 
 # Newsletter
 # Confirmation emails: printed to the console unless another backend is set, e.g.
@@ -302,6 +309,25 @@ WEBHOOK_POLL_INTERVAL = float(os.environ.get("MATCHCENTRE_WEBHOOK_POLL_INTERVAL"
 WEBHOOK_CONCURRENCY = int(os.environ.get("MATCHCENTRE_WEBHOOK_CONCURRENCY", "8"))
 WEBHOOK_LOG_DAYS = float(os.environ.get("MATCHCENTRE_WEBHOOK_LOG_DAYS", "30"))
 
+# Web Push alerts (fans/, docs/PROTOCOL.md, "Alerts and Web Push"): the `send_alerts` worker
+# signs each push with this VAPID private key (base64url, 32 bytes: `manage.py vapid_keys` makes
+# one). Empty: with DEBUG a development key made from SECRET_KEY, else alerts are off.
+VAPID_PRIVATE_KEY = os.environ.get("MATCHCENTRE_VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = os.environ.get("MATCHCENTRE_VAPID_SUBJECT", "mailto:alerts@localhost")
+ALERTS_TIMEOUT = float(os.environ.get("MATCHCENTRE_ALERTS_TIMEOUT", "5"))
+ALERTS_CONCURRENCY = int(os.environ.get("MATCHCENTRE_ALERTS_CONCURRENCY", "8"))
+ALERTS_POLL_INTERVAL = float(os.environ.get("MATCHCENTRE_ALERTS_POLL_INTERVAL", "1"))
+ALERTS_MAX_AGE = float(os.environ.get("MATCHCENTRE_ALERTS_MAX_AGE", "900"))
+# A ground's fans may share one address (carrier NAT): the page sends only a change of its follows.
+PUSH_SUBSCRIBE_RATE_PER_ADDRESS = os.environ.get("MATCHCENTRE_PUSH_SUBSCRIBE_RATE_PER_ADDRESS", "60/m")
+# The push services the worker may POST to (a browser's endpoint must be on one of these hosts);
+# http://localhost endpoints only when MATCHCENTRE_PUSH_LOCAL_ENDPOINTS is on (a local push service).
+PUSH_SERVICES = env_list(
+    "MATCHCENTRE_PUSH_SERVICES",
+    "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com",
+)
+PUSH_LOCAL_ENDPOINTS = env_bool("MATCHCENTRE_PUSH_LOCAL_ENDPOINTS", DEBUG)
+
 # Content-Security-Policy (django-csp): what a page may load and run. Scripts are the ES modules
 # in static/, styles the stylesheets there: no inline script, no style="" attribute (a pattern
 # the tests hold every page to, tests/security/test_browser_csp.py). Sockets and fetches go to
@@ -330,7 +356,13 @@ _csp_config = {
         "script-src": _static_sources,
         "style-src": _static_sources,
         "font-src": _static_sources,
-        "img-src": [*_static_sources, "data:", *url_origin(MEDIA_URL), *CSP_IMAGE_SOURCES],
+        "img-src": [
+            *_static_sources,
+            "data:",
+            *url_origin(MEDIA_URL),
+            *url_origin(PHOTO_URL),
+            *CSP_IMAGE_SOURCES,
+        ],
         "connect-src": [SELF],
         "form-action": [SELF],
         "base-uri": [NONE],

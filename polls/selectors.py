@@ -5,12 +5,13 @@ belongs to one fan: the question's wording, where to vote and the fan's own choi
 """
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,11 +36,21 @@ def poll_counts(poll_id: int, *, fresh: bool = False) -> dict[int, int]:
     seconds = settings.POLLS_TALLY_CACHE_SECONDS
     counts = cache.get(cache_key) if seconds > 0 and not fresh else None
     if counts is None:
-        rows = Vote.objects.filter(poll_id=poll_id).values("option_id").annotate(votes=Count("*"))
-        counts = {row["option_id"]: row["votes"] for row in rows.order_by()}
+        counts = _count_votes(poll_id)
         if seconds > 0 and sum(counts.values()) >= CACHE_FROM_VOTES:
             cache.set(cache_key, counts, seconds)
     return counts
+
+
+def _count_votes(poll_id: int) -> dict[int, int]:
+    """SELECT option_id, count(*) … GROUP BY option_id, from the (poll, option) index. Written as
+    SQL: a vote burst counts once per batch, and the ORM's compiling cost more than the count."""
+    table = connection.ops.quote_name(Vote._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT option_id, count(*) FROM {table} WHERE poll_id = %s GROUP BY option_id", [poll_id]
+        )
+        return dict(cursor.fetchall())
 
 
 def poll_tally(poll_id: int, *, now: dt.datetime | None = None, fresh: bool = False) -> dict[str, Any] | None:
@@ -98,10 +109,12 @@ def poll_for_fan(*, poll: Poll, voter_key: str | None, now: dt.datetime | None =
 
 
 def poll_for_fans(
-    *, poll: Poll, choices: Sequence[int | None], now: dt.datetime | None = None
+    *, poll: Poll, choices: Sequence[int | None], now: dt.datetime | None = None, main: bool | None = None
 ) -> list[dict[str, Any]]:
-    """One poll as each of several fans sees it, given each fan's choice; counted once for all."""
-    seen = _fan_payload(poll, list(poll.options.all()), None, now or timezone.now(), main=poll_is_main(poll))
+    """One poll as each of several fans sees it, given each fan's choice; counted once for all.
+    `main`: whether it is the match's main poll, when the caller knows (else it is looked up)."""
+    main = poll_is_main(poll) if main is None else main
+    seen = _fan_payload(poll, list(poll.options.all()), None, now or timezone.now(), main=main)
     return [_with_choice(seen, choice) for choice in choices]
 
 
@@ -139,12 +152,49 @@ def _fan_payload(
         "anchor": poll_anchor(poll, main=main),
         "closes_at": poll.closes_at.isoformat() if poll.closes_at else None,
         "choice": None,
-        "vote_url": reverse("polls:vote", kwargs={"pk": poll.pk}),
+        "vote_url": _vote_url(poll.pk),
         "match_url": match.get_absolute_url(),
     }
     return _with_choice(payload, choice)
 
 
+@functools.lru_cache(maxsize=1024)
+def _vote_url(poll_id: int) -> str:
+    return reverse("polls:vote", kwargs={"pk": poll_id})
+
+
 def _with_choice(payload: dict[str, Any], choice: int | None) -> dict[str, Any]:
     options = [{**option, "chosen": option["id"] == choice} for option in payload["options"]]
     return {**payload, "options": options, "choice": choice}
+
+
+SHOWN_SQL = """SELECT p.id, p.question, p.closes_at, p.closed, p."order",
+    o.id, o.key, o.label, o."order", COUNT(v.id)
+  FROM {poll} p JOIN {option} o ON o.poll_id = p.id LEFT JOIN {vote} v ON v.option_id = o.id
+  WHERE p.match_id = %s
+  GROUP BY p.id, p.question, p.closes_at, p.closed, p."order", o.id, o.key, o.label, o."order"
+  ORDER BY p.id, o.id"""
+
+
+def match_polls_shown(*, match_id: int, now: dt.datetime) -> list[tuple]:
+    """What the match's polls show every anonymous reader, in one statement, for the page's ETag
+    (fixtures_app/selectors/page_keys.py): each option's poll, wording and votes, and whether
+    its poll is open at `now`. Written as SQL: it runs on every load of the match page."""
+    tables = {
+        name: model._meta.db_table for name, model in [("poll", Poll), ("option", PollOption), ("vote", Vote)]
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(SHOWN_SQL.format(**tables), [match_id])
+        rows = cursor.fetchall()
+    return [(*row, _open_at(row[2], row[3], now)) for row in rows]
+
+
+def _open_at(closes_at: Any, closed: bool | None, now: dt.datetime) -> bool:
+    """Poll.is_open_at, from a row as a raw statement reads it (SQLite's datetimes: text in UTC)."""
+    if closed is not None:
+        return not closed
+    if closes_at is not None and not isinstance(closes_at, dt.datetime):
+        closes_at = dt.datetime.fromisoformat(str(closes_at))
+    if closes_at is not None and closes_at.tzinfo is None:
+        closes_at = closes_at.replace(tzinfo=dt.UTC)
+    return closes_at is None or now < closes_at

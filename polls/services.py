@@ -121,6 +121,36 @@ def poll_vote_many(*, poll: Poll, ballots: Sequence[Ballot]) -> list[VoteOutcome
     the answer the fan's vote already holds is the same vote sent again: `resent`, nothing added.
     """
     options = {option.pk: option for option in poll.options.all()}
+    casts = poll_cast_many(poll=poll, options=options, ballots=ballots)
+    return [
+        cast
+        if isinstance(cast, PollError)
+        else VoteOutcome(_vote(poll, options, ballot, cast), cast.counted, cast.resent)
+        for ballot, cast in zip(ballots, casts, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Cast:
+    """What one ballot did: the vote the fan holds (its id, answer and time), whether this
+    ballot put it in, and whether it was that same vote sent again."""
+
+    vote_id: int
+    option_id: int
+    created_at: dt.datetime
+    counted: bool
+    resent: bool
+
+    @property
+    def is_in(self) -> bool:
+        return self.counted or self.resent
+
+
+def poll_cast_many(
+    *, poll: Poll, options: Mapping[int, PollOption], ballots: Sequence[Ballot]
+) -> list[Cast | PollError]:
+    """`poll_vote_many` without making a Vote per fan (the vote lane's bursts): the poll's
+    `options` by id are given, and each ballot's outcome is a Cast or the refusal."""
     refusals = [_refusal(poll, options, ballot) for ballot in ballots]
     first: dict[str, Ballot] = {}
     for ballot, refusal in zip(ballots, refusals, strict=True):
@@ -128,26 +158,28 @@ def poll_vote_many(*, poll: Poll, ballots: Sequence[Ballot]) -> list[VoteOutcome
             first.setdefault(ballot.voter_key, ballot)
     with transaction.atomic():
         new = _insert_new_votes(poll, list(first.values()))
-        votes = _votes_of(poll, [key for key in first if key not in new], options)
+        held = _votes_of(poll, [key for key in first if key not in new])
         if new:
             transaction.on_commit(lambda: poll_tally_changed(poll_id=poll.pk, match_id=poll.match_id))
     for key, vote_id in new.items():
-        ballot = first[key]
-        option = options[ballot.option_id]
-        votes[key] = Vote(pk=vote_id, poll=poll, option=option, voter_key=key, created_at=ballot.cast_at)
-    return [
-        refusal
-        or _outcome(
-            votes[ballot.voter_key],
-            ballot,
-            counted=first[ballot.voter_key] is ballot and ballot.voter_key in new,
-        )
-        for ballot, refusal in zip(ballots, refusals, strict=True)
-    ]
+        held[key] = (vote_id, first[key].option_id, first[key].cast_at)
+    casts: list[Cast | PollError] = []
+    for ballot, refusal in zip(ballots, refusals, strict=True):
+        if refusal is not None:
+            casts.append(refusal)
+            continue
+        vote_id, option_id, created_at = held[ballot.voter_key]
+        counted = first[ballot.voter_key] is ballot and ballot.voter_key in new
+        resent = not counted and option_id == ballot.option_id
+        casts.append(Cast(vote_id, option_id, created_at, counted, resent))
+    return casts
 
 
-def _outcome(vote: Vote, ballot: Ballot, *, counted: bool) -> VoteOutcome:
-    return VoteOutcome(vote=vote, counted=counted, resent=not counted and vote.option_id == ballot.option_id)
+def _vote(poll: Poll, options: Mapping[int, PollOption], ballot: Ballot, cast: Cast) -> Vote:
+    option = options[cast.option_id]
+    return Vote(
+        pk=cast.vote_id, poll=poll, option=option, voter_key=ballot.voter_key, created_at=cast.created_at
+    )
 
 
 def _refusal(poll: Poll, options: Mapping[int, PollOption], ballot: Ballot) -> PollError | None:
@@ -180,16 +212,13 @@ def _insert_new_votes(poll: Poll, ballots: Sequence[Ballot]) -> dict[str, int]:
         return {voter_key: vote_id for vote_id, voter_key in cursor.fetchall()}
 
 
-def _votes_of(poll: Poll, voter_keys: Sequence[str], options: Mapping[int, PollOption]) -> dict[str, Vote]:
+def _votes_of(poll: Poll, voter_keys: Sequence[str]) -> dict[str, tuple[int, int, dt.datetime]]:
+    """The votes these fans hold already: (id, answer, time) by fan."""
     if not voter_keys:
         return {}
     votes = Vote.objects.filter(poll=poll, voter_key__in=voter_keys)
-    return {vote.voter_key: _with_option(vote, options) for vote in votes}
-
-
-def _with_option(vote: Vote, options: Mapping[int, PollOption]) -> Vote:
-    vote.option = options[vote.option_id]
-    return vote
+    rows = votes.values_list("voter_key", "pk", "option_id", "created_at")
+    return {key: (vote_id, option_id, created_at) for key, vote_id, option_id, created_at in rows}
 
 
 def poll_close(*, poll: Poll) -> Poll:

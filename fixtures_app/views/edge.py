@@ -9,11 +9,14 @@ them in the reader's own zone) and forms without a CSRF token (matchcentre/csrf.
 answered `public` for EDGE_SECONDS at a shared cache (and a CDN may answer a stale copy for
 EDGE_STALE_SECONDS while it fetches a new one), with an ETag of everything it shows,
 and a request whose `If-None-Match` names it is answered 304 before the template is rendered.
-Anyone else gets the page as before, marked `private`.
+The page itself is kept in the cache under its ETag and address, so the next anonymous reader
+of an unchanged page is answered from there: a few cheap queries for the ETag and one cache
+read. Anyone else gets the page as before, marked `private`.
 """
 
 import functools
 import hashlib
+import threading
 import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -32,6 +36,11 @@ from polls.voters import VOTER_COOKIE
 # open pages), and how much longer it may answer a stale copy while it fetches a new one.
 EDGE_SECONDS = 5
 EDGE_STALE_SECONDS = 30
+# How long a whole page is kept under its ETag: the ETag changes with all the page shows but what
+# may change without touching a match (a club renamed in the admin), as the page's parts.
+PAGE_SECONDS = 300
+# One render of a page at a time in this process; pages share these locks by their key's hash.
+RENDERING = [threading.Lock() for _ in range(64)]
 STALE = "stale-while-revalidate"
 
 View = Callable[..., HttpResponseBase]
@@ -75,18 +84,43 @@ def edge_cacheable(view: View) -> View:
 def conditional(
     request: HttpRequest, *, shown: Callable[[], object], render: Callable[[], HttpResponse]
 ) -> HttpResponse:
-    """A public page's answer: 304 when the reader holds the page `shown()` makes, else `render()`.
+    """A public page's answer: 304 when the reader holds the page `shown()` makes, else the page,
+    from the cache of whole pages or `render()`.
 
-    `shown()` is everything the page shows, read without rendering it (cached parts, cheap keys);
-    its digest, with the deploy's templates and static files, is the page's ETag.
+    `shown()` is everything the page shows, read without rendering it (cheap keys); its digest,
+    with the page's address and the deploy's templates and static files, is the page's ETag.
     """
     if not is_public(request):
         return render()
-    etag = quote_etag(page_digest(shown()))
+    # The address without its query: the page's `shown()` holds what the view reads of it.
+    etag = quote_etag(page_digest([request.build_absolute_uri(request.path), shown()]))
     response = get_conditional_response(request, etag=etag)
     if response is None:
-        response = render()
+        response = kept_page(etag, render)
     response["ETag"] = etag
+    return response
+
+
+def kept_page(etag: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """The page the ETag names, from the cache, or rendered and kept (the cache an accelerator:
+    out of reach, every page is rendered). Readers who ask for a page while this process renders
+    it wait for that render rather than render it too (a goal, or the minute turning on the home
+    page, would otherwise have every open request render the same page at once)."""
+    key = "edge-page:" + etag.strip('"')
+    kept = cache.get(key)
+    if kept is None:
+        with RENDERING[hash(key) % len(RENDERING)]:
+            kept = cache.get(key)  # rendered by the reader this one waited for
+            if kept is None:
+                return _render_and_keep(key, render)
+    content_type, content = kept
+    return HttpResponse(content, content_type=content_type)
+
+
+def _render_and_keep(key: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        cache.set(key, (response["Content-Type"], response.content), PAGE_SECONDS)
     return response
 
 

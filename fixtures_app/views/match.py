@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -7,7 +9,7 @@ from fixtures_app.models import Match
 from fixtures_app.selectors.fixtures import todays_games
 from fixtures_app.selectors.home import front_page
 from fixtures_app.selectors.match import is_football, match_for_page, match_heading, match_title, stage_line
-from fixtures_app.selectors.page_keys import home_key
+from fixtures_app.selectors.page_keys import home_key, match_key
 from fixtures_app.selectors.page_parts import around_parts, match_parts, table_part
 from fixtures_app.views.edge import conditional, edge_cacheable
 from polls.selectors import match_polls
@@ -38,9 +40,21 @@ def match_detail(request, pk: int, slug: str = ""):
         raise Http404("There is no such match.") from None
     if request.path != match.get_absolute_url():
         return redirect(match, permanent=True)
-    now = timezone.now()
-    parts = match_parts(match, now=now, site_url=request.build_absolute_uri("/"))
-    context = {
+    now, tz = timezone.now(), timezone.get_current_timezone()
+    site_url = request.build_absolute_uri("/")
+
+    def page():
+        context = _match_context(request, match, now=now, tz=tz, site_url=site_url)
+        return render(request, "fixtures_app/match.html", context)
+
+    # Everything the page shows, read without rendering it: its ETag and the key of the kept page.
+    shown = functools.partial(match_key, match, now=now, tz=tz, site_url=site_url)
+    return conditional(request, shown=shown, render=page)
+
+
+def _match_context(request, match: Match, *, now, tz, site_url: str) -> dict:
+    parts = match_parts(match, now=now, site_url=site_url)
+    return {
         "match": match,
         "heading": match_heading(match),
         "title": match_title(match),
@@ -50,15 +64,9 @@ def match_detail(request, pk: int, slug: str = ""):
         # The parts showing the match alone, rendered once per change of the match (its seq).
         "parts": parts,
         # Its article, "Read next", past meetings and today's games, once per change of those.
-        "around": around_parts(match, now=now, tz=timezone.get_current_timezone()),
+        "around": around_parts(match, now=now, tz=tz),
         # Every poll of the match, the main one first, each as this fan sees it.
         "polls": match_polls(match=match, voter_key=voter_key(request)),
         "live_poll_interval": settings.LIVE_POLL_INTERVAL,
         "table": table_part(match),
     }
-    # The context's values are text and plain data, but for the match itself: its fields instead.
-    fields = [getattr(match, field.attname) for field in match._meta.concrete_fields]
-    shown = [fields, {**context, "match": None}]
-    return conditional(
-        request, shown=lambda: shown, render=lambda: render(request, "fixtures_app/match.html", context)
-    )

@@ -34,7 +34,7 @@ def table(request, competition: str, season: str):
         return render(request, "fixtures_app/table.html", {"page": found, "season": found.season})
 
     def shown():
-        return [season_key(competition, season, now=timezone.now()), request.get_full_path()]
+        return [season_key(competition, season, now=timezone.now()), request.GET.get("stage") or ""]
 
     return conditional(request, shown=shown, render=page)
 

@@ -1,6 +1,8 @@
 """The hub's figures (live/metrics.py): frames handed to sockets, fans let go and why, open
 sockets by kind; counted once per frame delivered, not once per fan."""
 
+import time
+
 from prometheus_client import REGISTRY
 
 from live.realtime import Hub
@@ -54,3 +56,18 @@ def test_open_sockets_are_counted_by_kind_of_group():
     hub.groups["match.8"].add(Fan())
     hub.groups["scores"].add(Fan())
     assert (hub.count_sockets("match"), hub.count_sockets("scores")) == (3, 1)
+
+
+def test_the_fan_outs_cpu_time_is_counted_so_a_frames_cost_can_be_read_in_production():
+    class Busy(Fan):
+        def offer(self, text: str) -> bool:
+            deadline = time.thread_time() + 0.002  # a socket write that costs CPU
+            while time.thread_time() < deadline:
+                pass
+            return True
+
+    hub = Hub()
+    hub.groups["match.7"].update([Busy(), Busy()])
+    spent = value("matchcentre_live_fan_out_cpu_seconds_total")
+    hub.deliver("match.7", '{"type":"event_added","match":7,"seq":4}')
+    assert value("matchcentre_live_fan_out_cpu_seconds_total") - spent >= 0.004

@@ -286,7 +286,7 @@ async def test_a_batch_the_database_refuses_goes_on_to_django(lane_before_django
     def database_gone(**kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(endpoint, "poll_vote_many", database_gone)
+    monkeypatch.setattr(endpoint, "poll_cast_many", database_gone)
     status, _, body = await vote(lane_before_django, poll, "away")
     assert (status, json.loads(body)["counted"]) == (200, True)  # the view counted it, once
     assert len(lane_before_django.app.bodies) == 1

@@ -1,9 +1,10 @@
 """Fences on the Django internals polls/endpoint.py (the vote lane) relies on. The lane answers
 votes in front of Django with Django's own parts, used outside Django's handler:
 
-- `django.core.handlers.asgi.ASGIRequest(scope, body_file)`, an undocumented class, to make the
-  request from the server's scope and the body it has read, and the exceptions its POST parsing
-  raises for a body Django would refuse (the lane hands those on to Django);
+- `django.core.handlers.asgi.ASGIRequest(scope, body_file)`, an undocumented class: the lane's
+  own request (polls/vote_requests.py) is built as it builds its META, and must read the same
+  (tests/polls/test_vote_requests.py compares them); the exceptions its POST parsing raises for a
+  body Django would refuse (the lane hands such bodies on to Django);
 - `CsrfViewMiddleware._reject(request, reason)`, a private method, overridden so that a failed
   check only says "no" (Django answers, and logs, the refusal), relied on to be the one way
   `process_view` refuses;

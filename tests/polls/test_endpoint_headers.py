@@ -51,7 +51,8 @@ SITES = {
 # What differs between two answers by design: the body's length, and the Vary: Cookie that
 # Django's session middleware adds to every answer whose request it read (the lane reads no
 # session: a fan with one goes to Django). The voter cookie is compared by its attributes.
-PER_ANSWER = {"content-length", "vary", "set-cookie"}
+# Server-Timing is Django's own time for a request it answers (matchcentre/middleware.py).
+PER_ANSWER = {"content-length", "vary", "set-cookie", "server-timing"}
 
 
 async def lane_vote(lane, poll, option_id, headers):

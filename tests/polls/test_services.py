@@ -12,6 +12,7 @@ from polls.services import (
     PollError,
     PollOptionError,
     VoteOutcome,
+    poll_cast_many,
     poll_close,
     poll_create_for_match,
     poll_open_for_new_match,
@@ -24,6 +25,7 @@ from tests.factories import (
     KICKOFF,
     make_competition,
     make_match,
+    make_open_poll,
     make_poll,
     make_season,
     make_stage,
@@ -254,3 +256,20 @@ def test_a_vote_sent_twice_in_one_batch_is_one_vote_answered_alike():
     )
     assert (first.is_in, again.is_in) == (True, True)
     assert Vote.objects.count() == 1
+
+
+def test_cast_many_says_what_each_ballot_did_without_making_votes():
+    poll = make_open_poll()
+    options = {option.pk: option for option in poll.options.all()}
+    home, away = (poll.options.get(key=key).pk for key in ("home", "away"))
+    sends = [
+        Ballot(option_id=option, voter_key="anon:a", cast_at=BEFORE_KICKOFF) for option in (home, home, away)
+    ]
+    casts = poll_cast_many(poll=poll, options=options, ballots=sends)
+    assert [(cast.option_id, cast.counted, cast.resent) for cast in casts] == [
+        (home, True, False),  # counted
+        (home, False, True),  # the same vote sent again
+        (home, False, False),  # another answer: the first stands
+    ]
+    assert len({cast.vote_id for cast in casts}) == 1
+    assert Vote.objects.filter(poll=poll).count() == 1
