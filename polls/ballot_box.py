@@ -7,6 +7,7 @@ after the transaction holding the vote has committed, never before.
 """
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +41,7 @@ class BallotBox(Generic[Item, Result]):
         self.counting = 0
         self.loop: asyncio.AbstractEventLoop | None = None
         self.executor: ThreadPoolExecutor | None = None
+        self.pid = os.getpid()
 
     async def cast(self, item: Item) -> Result:
         """The item's result once its batch is counted; the batch's exception if it failed."""
@@ -89,8 +91,12 @@ class BallotBox(Generic[Item, Result]):
             close_old_connections()
 
     def _executor(self) -> ThreadPoolExecutor:
-        if self.executor is None:
+        # A process forked from one whose box had started (a server forked after the app was
+        # used, as gunicorn's preload or the tests' live server do) inherits the executor but
+        # not its threads: its ballots would wait for ever. It starts threads of its own.
+        if self.executor is None or self.pid != os.getpid():
             self.executor = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="ballot-box")
+            self.pid = os.getpid()
         return self.executor
 
     def close(self) -> None:

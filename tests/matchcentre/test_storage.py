@@ -55,6 +55,7 @@ def test_hashed_page_modules_import_the_hashed_modules(collected):
         "match_rules",
         "socket",
         "poll",
+        "shield",
     ]
     assert len(imports["fixtures_app/console.js"]) == len(imports["fixtures_app/scores.js"]) == 2
     for name, targets in imports.items():

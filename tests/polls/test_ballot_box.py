@@ -69,3 +69,26 @@ async def test_a_quiet_box_counts_each_item_as_it_comes(counter):
         assert await box.cast(n) == n * 10
     assert counter.batches == [[0], [1], [2]]
     box.close()
+
+
+def _cast_in_a_forked_child(box: BallotBox, answers) -> None:
+    answers.send(asyncio.run(asyncio.wait_for(box.cast(7), timeout=5)))
+
+
+def test_a_server_forked_after_the_box_started_still_counts_its_ballots(counter):
+    """A process forked from one whose box had threads (a preloading server's workers, the
+    tests' live server) gets none of them: without threads of its own its fans would wait."""
+    import multiprocessing
+
+    box = BallotBox(counter)
+    assert asyncio.run(box.cast(1)) == 10  # the parent's box now has its thread
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_cast_in_a_forked_child, args=(box, sending))
+    child.start()
+    child.join(timeout=15)
+    if child.is_alive():
+        child.kill()
+    assert receiving.poll(0), "the forked process's ballot was never counted"
+    assert receiving.recv() == 70
+    box.close()
