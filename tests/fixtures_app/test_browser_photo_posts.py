@@ -51,7 +51,9 @@ def test_an_editors_photo_and_quote_reach_an_open_match_page_live(media, live_si
     }
     entry.locator("input[name=photo]").set_input_files(photo)
     entry.get_by_label("Caption", exact=True).fill("Saka salutes the <North Bank>")
-    entry.get_by_label("Credit", exact=True).fill("Jane Doe / Professional Sports Photography Agency International")
+    entry.get_by_label("Credit", exact=True).fill(
+        "Jane Doe / Professional Sports Photography Agency International"
+    )
     entry.get_by_role("button", name="Save").click()
     desk.locator("[data-event-id]", has_text="Saka salutes").wait_for(timeout=10000)
 
