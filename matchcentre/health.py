@@ -9,6 +9,7 @@ rather than hold the probe; it never lets an exception out.
 
 import ipaddress
 import logging
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -34,6 +35,18 @@ REDIS_TIMEOUT = 0.5  # seconds for Redis to take the connection, and again to an
 _checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="readiness")
 _running: dict[str, Future[None]] = {}
 _lock = threading.Lock()
+
+
+def _after_fork() -> None:
+    """A process forked from one that had checked (a preloading server's workers) inherits the
+    pool without its threads: every check would wait in vain and /readyz say 503 for ever."""
+    global _checks, _lock
+    _checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="readiness")
+    _running.clear()
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 _was_ready = True
 
 

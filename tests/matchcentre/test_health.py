@@ -72,3 +72,29 @@ def test_a_process_whose_database_is_out_of_reach_is_alive_but_not_ready(tmp_pat
     assert "no-store" in headers["Cache-Control"]
     log = (tmp_path / "daphne.log").read_text()
     assert "Traceback" not in log and "Service Unavailable" not in log
+
+
+def _check_in_a_forked_child(answers) -> None:
+    from matchcentre import health
+
+    future = health._start("forked", lambda: None)
+    future.result(timeout=5)
+    answers.send(health._outcome(future))
+
+
+@pytest.mark.django_db
+def test_a_process_forked_after_checks_ran_still_checks(client):
+    """A preloading server's workers are forked after the app was used: the readiness pool
+    they inherit has no threads, and without a pool of their own every check would time out."""
+    import multiprocessing
+
+    assert client.get("/readyz").status_code == 200  # this process's pool has its threads
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_check_in_a_forked_child, args=(sending,))
+    child.start()
+    child.join(timeout=15)
+    if child.is_alive():
+        child.kill()
+    assert receiving.poll(0), "the forked process's check never ran"
+    assert receiving.recv() == "ok"
