@@ -6,10 +6,13 @@ import { LONGEST_DELAY_SECONDS, setShieldSetting, shieldSetting } from "./store.
 
 const panel = document.querySelector("[data-fan-panel]");
 
+/* When the match really kicked off (the referee's whistle, as the editors recorded it), else
+   the time it was due to: a stream shows the whistle, not the fixture list. */
 function kickoff() {
   const match = document.querySelector("[data-live-match]");
   const time = match && match.querySelector("time.kickoff[datetime]");
-  const when = time ? Date.parse(time.getAttribute("datetime")) : NaN;
+  const whistle = match ? Date.parse(match.dataset.kickedOffAt || "") : NaN;
+  const when = Number.isNaN(whistle) ? (time ? Date.parse(time.getAttribute("datetime")) : NaN) : whistle;
   return Number.isNaN(when) || when > Date.now() ? null : when;
 }
 

@@ -115,3 +115,19 @@ def test_hide_scores_covers_the_home_pages_scores_until_tapped(live_site, browse
     assert fan.url == live_site + "/"
     assert fan.evaluate(covered) != "rgba(0, 0, 0, 0)"
     assert score.inner_text() == "2-1"
+
+
+def test_watching_from_kick_off_counts_from_the_whistle_not_the_fixture_time(live_site, browser):
+    """The match kicked off four minutes late: a fan who started the stream at the whistle is
+    behind by the time since the whistle, not since the time in the fixture list."""
+    load_demo(now=timezone.now())
+    match = Match.objects.in_play().football().get()
+    whistle = match.first_half_started_at
+    Match.objects.filter(pk=match.pk).update(kickoff=whistle - dt.timedelta(minutes=4))
+    fan = browser.new_context().new_page()
+    fan.goto(live_site + match.get_absolute_url())
+    fan.locator(".fan-panel__summary").click()
+    fan.get_by_role("button", name="I'm watching from kick-off").click()
+    saved = int(fan.locator("#shield-delay").input_value())
+    since_whistle = (timezone.now() - whistle).total_seconds()
+    assert abs(saved - since_whistle) < 10, (saved, since_whistle)
