@@ -1,12 +1,10 @@
 """Sends the Web Push alerts of followed clubs and matches (docs/PROTOCOL.md, "Alerts and Web Push")."""
 
-import signal
-from types import FrameType
-
 from django.core.management.base import BaseCommand, CommandError
 
 from fans import push_keys
 from fans.worker import Config, run
+from matchcentre.workers import run_until_stopped
 
 
 class Command(BaseCommand):
@@ -22,15 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, once: bool, **options) -> None:
         if not push_keys.enabled():
             raise CommandError(push_keys.NOT_SET_UP)
-        stopping: list[int] = []
-
-        def stop_on(signum: int, frame: FrameType | None) -> None:
-            stopping.append(signum)
-
-        previous = {signum: signal.signal(signum, stop_on) for signum in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            sent = run(Config.from_settings(), once=once, stop=lambda: bool(stopping))
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+        sent = run_until_stopped(lambda stop: run(Config.from_settings(), once=once, stop=stop))
         self.stdout.write(f"{sent} alert(s) sent.")

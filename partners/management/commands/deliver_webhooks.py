@@ -1,10 +1,8 @@
 """Sends every change of the update log to the active partners (docs/WEBHOOKS.md)."""
 
-import signal
-from types import FrameType
-
 from django.core.management.base import BaseCommand
 
+from matchcentre.workers import run_until_stopped
 from partners.worker import Config, deliver
 
 
@@ -19,15 +17,5 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Send what is due now, then exit.")
 
     def handle(self, *args, once: bool, **options) -> None:
-        stopping: list[int] = []
-
-        def stop_on(signum: int, frame: FrameType | None) -> None:
-            stopping.append(signum)
-
-        previous = {signum: signal.signal(signum, stop_on) for signum in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            delivered = deliver(Config.from_settings(), once=once, stop=lambda: bool(stopping))
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
+        delivered = run_until_stopped(lambda stop: deliver(Config.from_settings(), once=once, stop=stop))
         self.stdout.write(f"{delivered} change(s) delivered.")
